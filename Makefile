@@ -1,0 +1,32 @@
+# One entry point for readers, authors and CI. `make book` and `make test` set everything up.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+SETUP  := $(VENV)/.setup-done
+JOBS   ?= 2
+
+.PHONY: book test refresh briefing bench clean
+
+# Install pinned dependencies and the helper package (editable); redone only when they change.
+$(SETUP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(SETUP)
+
+## book: execute what changed, then build the HTML book with Sphinx warnings as errors.
+book: $(SETUP)
+	$(BIN)/python -m zhuzhou_innovation.execute --jobs $(JOBS)
+	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going --quiet
+	@echo "Book built: open _build/html/index.html"
+
+## test: every test, including nbval on every notebook (needs the built book for page checks).
+test: book
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile
+
+## refresh: re-execute every notebook in place after an intended change, then commit the outputs.
+refresh: $(SETUP)
+	$(BIN)/python -m zhuzhou_innovation.execute --force --jobs $(JOBS)
+
+clean:
+	rm -rf _build
