@@ -1,0 +1,87 @@
+"""Put numbers into prose and tables for reading: every number shown is formatted from the dataset.
+
+Notebooks glue each observation under its id (`{glue:text}`zz2021-005``) and its quote under
+`q-<id>`, so a sentence in the book names the very row it came from, and nothing is typed by hand.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+# How each unit reads after a number, in English and as printed in Chinese.
+_UNIT_SUFFIX = {
+    "en": {
+        "100m_cny": " hundred million yuan",
+        "pct": "%",
+        "pp": " percentage points",
+        "count": "",
+        "per_10k_people": " per 10,000 people",
+        "rank": "",
+        "10k_sqm": " × 10,000 m²",
+    },
+    "zh": {
+        "100m_cny": "亿元",
+        "pct": "%",
+        "pp": "个百分点",
+        "count": "",
+        "per_10k_people": "",
+        "rank": "",
+        "10k_sqm": "万平方米",
+    },
+}
+_QUALIFIER = {"en": {"over": "over ", "about": "about ", "under": "under "}, "zh": {}}
+_ORDINAL = {1: "st", 2: "nd", 3: "rd"}
+
+
+def format_number(value: float, decimals: int | None = None) -> str:
+    """A number with thousands separators and no float noise (3.2700000001 reads 3.27)."""
+    if pd.isna(value):
+        return "–"
+    if decimals is None:
+        text = f"{round(float(value), 4):f}".rstrip("0").rstrip(".")
+        decimals = len(text.split(".")[1]) if "." in text else 0
+    return f"{float(value):,.{decimals}f}"
+
+
+def format_value(value: float, unit: str, qualifier: str = "", lang: str = "en") -> str:
+    """A value as a reader expects it: `over 1,100`, `3.27%`, `120 hundred million yuan`, `28th`."""
+    if unit == "rank" and lang == "en":
+        n = int(value)
+        suffix = "th" if 10 <= n % 100 <= 20 else _ORDINAL.get(n % 10, "th")
+        return f"{n}{suffix}"
+    if unit == "rank":
+        return f"第{int(value)}"
+    prefix = _QUALIFIER[lang].get(qualifier or "", "")
+    return f"{prefix}{format_number(value)}{_UNIT_SUFFIX[lang][unit]}"
+
+
+def format_observation(row: pd.Series, lang: str = "en") -> str:
+    """One observation row as prose: its value, unit and qualifier."""
+    return format_value(row["value"], row["unit"], row.get("qualifier", ""), lang)
+
+
+def glue_observations(obs: pd.DataFrame, lang: str = "en") -> None:
+    """Glue every row's formatted value under its id and its quote under `q-<id>` (no display)."""
+    from myst_nb import glue
+
+    for row in obs.itertuples(index=False):
+        glue(row.id, format_observation(pd.Series(row._asdict()), lang), display=False)
+        glue(f"q-{row.id}", row.quote, display=False)
+
+
+def glue_text(name: str, text: str) -> None:
+    """Glue one computed piece of prose (already formatted) without displaying it."""
+    from myst_nb import glue
+
+    glue(name, text, display=False)
+
+
+def readable_table(
+    df: pd.DataFrame, columns: dict[str, str], caption: str | None = None, table_id: str = "t"
+):
+    """A table for reading: chosen columns renamed (units in headers), no index, fixed HTML ids."""
+    shown = df[list(columns)].rename(columns=columns).reset_index(drop=True)
+    styler = shown.style.hide(axis="index").set_uuid(table_id)
+    if caption:
+        styler = styler.set_caption(caption)
+    return styler
