@@ -1,0 +1,69 @@
+"""Write the jieba user dictionary that Sphinx's Chinese search uses to segment the book.
+
+Why: jieba's general dictionary splits domain terms (高新技术企业 becomes 高新/技术/企业), so a
+search for the indicator's name would miss its pages. The dictionary is generated from the
+glossary (`data/indicators.csv`, column name_zh), never retyped, plus a few domain terms that are
+not indicators. `_config.yml` points `html_search_options.dict` at the output (relative to the
+folder `jupyter-book build` runs in, the repository root).
+
+    python -m zhuzhou_innovation.search_dict        # writes _build/generated/jieba-userdict.txt
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+INDICATORS = REPO / "data" / "indicators.csv"
+OUT = REPO / "_build" / "generated" / "jieba-userdict.txt"
+
+# Terms the reports use that are not indicator names; 高企 is the reports' short form of 高新技术企业.
+DOMAIN_TERMS: tuple[str, ...] = ("研发", "高新技术企业", "高企", "科技创新", "株洲", "长株潭")
+# A frequency well above jieba's common words, so each term stays one token (cut_for_search
+# still adds the shorter words inside it, e.g. 研发 and 投入 from 研发投入).
+FREQUENCY = 100_000
+
+
+def indicator_names(path: Path = INDICATORS) -> list[str]:
+    """The Chinese names of the indicators, in file order."""
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    names = []
+    for line, row in enumerate(rows, start=2):
+        name = (row.get("name_zh") or "").strip()
+        if not name:
+            raise ValueError(f"{path}, row {line}: field name_zh is empty; expected a Chinese name")
+        names.append(name)
+    return names
+
+
+def user_dictionary(path: Path = INDICATORS) -> str:
+    """The dictionary text: one `word frequency` line per term, sorted, without duplicates."""
+    terms = sorted(set(indicator_names(path)) | set(DOMAIN_TERMS))
+    return "".join(f"{term} {FREQUENCY}\n" for term in terms if " " not in term)
+
+
+def write(out: Path = OUT, indicators: Path = INDICATORS) -> bool:
+    """Write the dictionary to `out`; return False (and leave the file untouched) if unchanged."""
+    text = user_dictionary(indicators)
+    if out.is_file() and out.read_text(encoding="utf-8") == text:
+        return False
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT, help="output file")
+    args = parser.parse_args(argv)
+    state = "written" if write(args.out) else "up to date"
+    print(f"search dictionary {state}: {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
