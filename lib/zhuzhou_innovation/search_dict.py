@@ -58,10 +58,12 @@ def write(out: Path = OUT, indicators: Path = INDICATORS) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT, help="output file")
+    parser.add_argument("--repo", type=Path, default=REPO, help="the book's repository root")
+    parser.add_argument("--out", type=Path, help="output file (default: REPO/_build/generated/...)")
     args = parser.parse_args(argv)
-    state = "written" if write(args.out) else "up to date"
-    print(f"search dictionary {state}: {args.out}", file=sys.stderr)
+    out = args.out or args.repo / OUT.relative_to(REPO)
+    state = "written" if write(out, args.repo / INDICATORS.relative_to(REPO)) else "up to date"
+    print(f"search dictionary {state}: {out}", file=sys.stderr)
     return 0
 
 

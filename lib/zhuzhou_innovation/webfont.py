@@ -177,10 +177,12 @@ def generate(out_dir: Path = OUT_DIR, repo: Path = REPO, force: bool = False) ->
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT_DIR, help="output folder")
+    parser.add_argument("--repo", type=Path, default=REPO, help="the book's repository root")
+    parser.add_argument("--out", type=Path, help="output folder (default: REPO/book/_static/generated)")
     parser.add_argument("--force", action="store_true", help="regenerate even if up to date")
     args = parser.parse_args(argv)
-    written = generate(args.out, force=args.force)
+    args.out = args.out or args.repo / OUT_DIR.relative_to(REPO)
+    written = generate(args.out, repo=args.repo, force=args.force)
     size = (args.out / FONT_FILE).stat().st_size
     state = "written" if written else "up to date"
     print(f"web font {state}: {args.out / FONT_FILE} ({size // 1024} KiB)", file=sys.stderr)
