@@ -17,12 +17,18 @@ $(SETUP): requirements.txt pyproject.toml
 ## book: execute what changed, then build the HTML book with Sphinx warnings as errors.
 book: $(SETUP)
 	$(BIN)/python -m zhuzhou_innovation.execute --jobs $(JOBS)
+	$(BIN)/python -m zhuzhou_innovation.webfont
+	$(BIN)/python -m zhuzhou_innovation.search_dict
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going --quiet
 	@echo "Book built: open _build/html/index.html"
 
 ## test: every test, including nbval on every notebook (needs the built book for page checks).
-test: book
+test: book node_modules/.package-lock.json
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile
+
+# axe-core for the browser accessibility checks, exactly as package-lock.json pins it.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
 
 ## refresh: re-execute every notebook in place after an intended change, then commit the outputs.
 refresh: $(SETUP)
