@@ -1,0 +1,211 @@
+"""Load the dataset under data/ and refuse it, whole, at the first sign of bad input.
+
+Validation runs on every load, in two layers: the Frictionless table schemas in
+`data/datapackage.json` (columns, types, patterns, enums, unique ids, references between
+tables), then the checks a schema cannot say (the file is UTF-8, each quote is found verbatim in
+its source text, the unit fits the indicator and the kind). Every problem is reported with the
+file, the CSV line and the field, and nothing is returned unless everything passes.
+
+Set ZHUZHOU_DATA to load another copy of the data (the tests do, to try bad inputs).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+REPO = Path(__file__).resolve().parents[2]
+TABLES = ("sources", "units", "regions", "indicators", "observations")
+_read: set[Path] = set()
+
+
+class DataError(ValueError):
+    """Bad input: the message names the file, the CSV line and the field of each problem."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        first = problems[0]
+        self.file, self.row, self.field = first.file, first.row, first.field
+        shown = "\n".join(f"  {p}" for p in problems[:25])
+        more = f"\n  ... and {len(problems) - 25} more" if len(problems) > 25 else ""
+        super().__init__(f"{len(problems)} problem(s) in the dataset:\n{shown}{more}")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One validation failure; `row` is the line in the CSV file (the header is line 1)."""
+
+    file: str
+    row: int | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", line {self.row}"
+        if self.field:
+            where += f", field '{self.field}'"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The five tables as typed DataFrames, and the source texts by source id."""
+
+    sources: pd.DataFrame
+    units: pd.DataFrame
+    regions: pd.DataFrame
+    indicators: pd.DataFrame
+    observations: pd.DataFrame
+    texts: dict[str, str]
+    data_dir: Path
+
+
+def data_dir() -> Path:
+    """The data folder: $ZHUZHOU_DATA if set, else data/ in this repository."""
+    return Path(os.environ.get("ZHUZHOU_DATA") or REPO / "data").resolve()
+
+
+def files_read() -> list[str]:
+    """Every data file loaded in this process: repo-relative where possible (for the executor)."""
+    out = []
+    for path in sorted(_read):
+        try:
+            out.append(path.relative_to(REPO).as_posix())
+        except ValueError:
+            out.append(str(path))
+    return out
+
+
+def _label(path: Path, base: Path) -> str:
+    try:
+        return path.relative_to(base.parent).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _read_text(path: Path, label: str) -> str:
+    """A file's text, strictly UTF-8; a bad byte is reported with its line number."""
+    if not path.is_file():
+        raise DataError([Problem(label, None, None, "file not found")])
+    _read.add(path)
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(
+            [Problem(label, line, None, f"not UTF-8 (byte {raw[exc.start]:#04x} at offset {exc.start})")]
+        ) from None
+
+
+def _schema_problems(package_path: Path, base: Path) -> list[Problem]:
+    """Problems the Frictionless schemas find: columns, types, patterns, enums, keys, references."""
+    from frictionless import Package, system
+
+    with system.use_context(trusted=True):
+        report = Package(str(package_path)).validate()
+    problems = []
+    for task in report.tasks:
+        label = _label(base / task.place, base) if task.place else "data"
+        for error in task.errors:
+            row = getattr(error, "row_number", None)
+            field = getattr(error, "field_name", None) or getattr(error, "label", None) or None
+            detail = f"{error.title}: {error.note or error.message}"
+            if error.type in ("missing-label", "extra-label", "blank-label", "duplicate-label",
+                              "incorrect-label"):
+                row = 1
+            elif error.type == "foreign-key":
+                field = ",".join(error.field_names)
+                table = error.reference_name or task.name
+                detail = (f"'{','.join(map(str, error.field_cells))}' is not an id in "
+                          f"{table}.csv ({error.title})")
+            elif error.type == "primary-key":
+                field = "id"
+                detail = f"duplicate id: {error.note} ({error.title})"
+            problems.append(Problem(label, row, field, detail))
+    return problems
+
+
+def _table(base: Path, name: str) -> pd.DataFrame:
+    path = base / f"{name}.csv"
+    _read.add(path)
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+_KIND_UNITS = {"growth": {"pct", "pp", "count"}, "share": {"pct"}, "rank": {"rank"}}
+_TARGET_UNITS = {"growth": {"pct", "pp", "count"}, "share": {"pct"}, "rank": {"rank"}}
+
+
+def _content_problems(tables: dict[str, pd.DataFrame], texts: dict[str, str], label: str) -> list[Problem]:
+    """What no schema can check: quotes in their texts, units that fit indicator and kind."""
+    obs = tables["observations"]
+    level_unit = dict(zip(tables["indicators"]["id"], tables["indicators"]["unit"]))
+    problems = []
+    for line, row in enumerate(obs.itertuples(index=False), start=2):
+        def bad(field: str, message: str) -> None:
+            problems.append(Problem(label, line, field, f"{message} (id {row.id})"))
+
+        text = texts.get(row.source, "")
+        if row.quote not in text:
+            bad("quote", f"quote not found verbatim in the text of source '{row.source}'")
+        if row.as_printed not in row.quote:
+            bad("as_printed", f"'{row.as_printed}' does not occur in the quote")
+        if not row.id.startswith(f"{row.source}-"):
+            bad("id", f"id should start with its source '{row.source}-'")
+        if row.kind == "target":
+            allowed = _TARGET_UNITS.get(row.target_measure, {level_unit.get(row.indicator)})
+            if not row.target_measure:
+                bad("target_measure", "a target must say what it measures (level, growth, share, rank)")
+        else:
+            allowed = _KIND_UNITS.get(row.kind, {level_unit.get(row.indicator)})
+            if row.target_measure:
+                bad("target_measure", f"only targets have a target_measure, this row is '{row.kind}'")
+        if row.unit not in allowed:
+            bad("unit", f"unit '{row.unit}' does not fit a {row.kind} of '{row.indicator}' "
+                        f"(expected {' or '.join(sorted(u for u in allowed if u))})")
+        is_share = row.kind == "share" or row.target_measure == "share"
+        if is_share and not row.share_of:
+            bad("share_of", "a share must name the indicator it is a share of")
+        if row.share_of and not is_share:
+            bad("share_of", "only shares name a denominator")
+    return problems
+
+
+def load_dataset(path: str | Path | None = None) -> Dataset:
+    """Validate and load every table and source text; raise DataError listing all problems."""
+    base = Path(path).resolve() if path else data_dir()
+    package_path = base / "datapackage.json"
+    problems = []
+    for name in ("datapackage.json", *(f"{t}.csv" for t in TABLES)):
+        file = base / name
+        if not file.is_file():
+            problems.append(Problem(_label(file, base), None, None, "file not found"))
+        else:
+            try:
+                _read_text(file, _label(file, base))
+            except DataError as exc:
+                problems.extend(exc.problems)
+    if problems:
+        raise DataError(problems)
+    problems = _schema_problems(package_path, base)
+    if problems:
+        raise DataError(problems)
+    tables = {name: _table(base, name) for name in TABLES}
+    texts, text_problems = {}, []
+    for line, row in enumerate(tables["sources"].itertuples(index=False), start=2):
+        try:
+            texts[row.id] = _read_text(base / "raw" / row.file, _label(base / "raw" / row.file, base))
+        except DataError as exc:
+            text_problems += [Problem(_label(base / "sources.csv", base), line, "file", p.message)
+                              for p in exc.problems]
+    problems = text_problems + _content_problems(tables, texts, _label(base / "observations.csv", base))
+    if problems:
+        raise DataError(problems)
+    obs = tables["observations"]
+    obs["value"] = obs["value"].astype(float)
+    return Dataset(**tables, texts=texts, data_dir=base)
