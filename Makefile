@@ -19,6 +19,7 @@ book: $(SETUP)
 	$(BIN)/python -m zhuzhou_innovation.execute --jobs $(JOBS)
 	$(BIN)/python -m zhuzhou_innovation.webfont
 	$(BIN)/python -m zhuzhou_innovation.search_dict
+	$(BIN)/python -m zhuzhou_innovation.export --data-only
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going --quiet
 	@echo "Book built: open _build/html/index.html"
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import edit_row, read_rows, write_rows
+from datacopy import edit_row, read_rows, write_rows
 
 from zhuzhou_innovation import compute
 from zhuzhou_innovation.load import DataError, files_read, load_dataset

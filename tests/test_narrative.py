@@ -36,7 +36,7 @@ def test_missing_value_is_a_dash_not_nan():
 
 def test_readable_table_has_fixed_ids_and_renamed_headers():
     df = pd.DataFrame({"value": [1.5], "unit": ["pct"]})
-    html1 = readable_table(df, {"value": "Value (%)"}, table_id="x").to_html()
-    html2 = readable_table(df, {"value": "Value (%)"}, table_id="x").to_html()
+    html1 = readable_table(df, {"value": "Value (%)"}, table_id="x")._repr_html_()
+    html2 = readable_table(df, {"value": "Value (%)"}, table_id="x")._repr_html_()
     assert html1 == html2
     assert "Value (%)" in html1 and "T_x" in html1

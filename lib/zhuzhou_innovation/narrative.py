@@ -18,6 +18,8 @@ _UNIT_SUFFIX = {
         "per_10k_people": " per 10,000 people",
         "rank": "",
         "10k_sqm": " × 10,000 m²",
+        "sq_km": " km²",
+        "times": " times",
     },
     "zh": {
         "100m_cny": "亿元",
@@ -27,6 +29,8 @@ _UNIT_SUFFIX = {
         "per_10k_people": "",
         "rank": "",
         "10k_sqm": "万平方米",
+        "sq_km": "平方公里",
+        "times": "倍",
     },
 }
 _QUALIFIER = {"en": {"over": "over ", "about": "about ", "under": "under "}, "zh": {}}
@@ -76,12 +80,25 @@ def glue_text(name: str, text: str) -> None:
     glue(name, text, display=False)
 
 
+class Table:
+    """A table output: HTML with fixed ids for the page, and plain text (not an object address)."""
+
+    def __init__(self, styler, frame: pd.DataFrame):
+        self.styler, self.frame = styler, frame
+
+    def _repr_html_(self) -> str:
+        return self.styler.to_html()
+
+    def __repr__(self) -> str:
+        return self.frame.to_string(index=False)
+
+
 def readable_table(
     df: pd.DataFrame, columns: dict[str, str], caption: str | None = None, table_id: str = "t"
-):
+) -> Table:
     """A table for reading: chosen columns renamed (units in headers), no index, fixed HTML ids."""
     shown = df[list(columns)].rename(columns=columns).reset_index(drop=True)
     styler = shown.style.hide(axis="index").set_uuid(table_id)
     if caption:
         styler = styler.set_caption(caption)
-    return styler
+    return Table(styler, shown)

@@ -1,0 +1,85 @@
+"""Figures: real CJK glyphs in both languages, deterministic SVG, and data that matches the drawing."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from zhuzhou_innovation import catalog, figures
+from zhuzhou_innovation.load import load_dataset
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load_dataset()
+
+
+def _render_svg_catching(fig):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        svg = figures.to_svg(fig)
+    return svg, [str(w.message) for w in caught]
+
+
+@pytest.mark.parametrize("name", list(catalog.FIGURES))
+@pytest.mark.parametrize("lang", figures.LANGS)
+def test_every_figure_renders_without_missing_glyphs(ds, name, lang):
+    svg, messages = _render_svg_catching(catalog.draw(ds, name, lang))
+    assert not [m for m in messages if "missing from font" in m], messages
+    assert svg.startswith("<?xml")
+
+
+def test_missing_glyph_check_can_fail():
+    """Without the CJK font in the family list, Chinese text does warn: the check above is live."""
+    fig = figures.plt.figure()
+    fig.text(0.5, 0.5, "研发投入", family="DejaVu Sans")
+    _, messages = _render_svg_catching(fig)
+    assert any("missing from font" in m for m in messages)
+
+
+def test_chinese_figure_uses_chinese_names(ds):
+    fig = catalog.draw(ds, "zz2021-tech-contract-turnover", "zh")
+    texts = [t.get_text() for t in fig.findobj(figures.plt.Text)]
+    assert "技术合同成交额" in texts
+    assert any(t.startswith("来源：") for t in texts)
+
+
+@pytest.mark.parametrize("name", list(catalog.FIGURES))
+def test_svg_is_deterministic(ds, name):
+    first = figures.to_svg(catalog.draw(ds, name))
+    second = figures.to_svg(catalog.draw(ds, name))
+    assert first == second
+    assert "<dc:date>" not in first
+
+
+def test_figure_data_holds_the_numbers_drawn(ds):
+    fig = catalog.draw(ds, "zz2021-platforms-by-level")
+    data = figures.figure_data(fig)
+    bars = [p.get_width() for p in fig.axes[0].patches]
+    assert sorted(bars) == sorted(data.value.tolist())
+    assert list(data.id) == ["zz2021-005", "zz2021-006", "zz2021-007"]
+
+
+def test_series_draws_a_gap_for_a_missing_year(ds, data_copy):
+    """A year with no number is a break in the line, not a straight line across it."""
+    import csv
+
+    path = data_copy / "observations.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    tc = next(r for r in rows if r["id"] == "zz2022-038")
+    tc.update(period="2023")
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    fig = figures.plot_series(load_dataset(data_copy), "tech_contract_turnover")
+    line = fig.axes[0].lines[0]
+    assert list(line.get_xdata()) == [2021, 2022, 2023]
+    ys = line.get_ydata()
+    assert ys[0] == 206.2 and ys[1] != ys[1] and ys[2] == 308.0  # NaN in the middle
+
+
+def test_unknown_language_is_refused(ds):
+    with pytest.raises(ValueError, match="lang"):
+        figures.plot_series(ds, "tech_contract_turnover", lang="fr")

@@ -1,0 +1,103 @@
+"""Stored notebook outputs can never silently differ from a fresh run.
+
+Two guards: nbval re-executes every notebook and compares (a changed number fails it), and the
+executor's fingerprint marks a notebook stale when the code, library or any data file it read
+changes, so `make book` re-runs exactly those before Sphinx renders the stored outputs.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+from datacopy import REPO, edit_row
+
+from zhuzhou_innovation import execute
+
+CHAPTER = REPO / "book" / "03-zhuzhou-2021-review.ipynb"
+
+
+def _nbval(data: Path, notebook: Path) -> subprocess.CompletedProcess:
+    env = os.environ | {"ZHUZHOU_DATA": str(data)}
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:xdist", "-o", "addopts=",
+         "--nbval", "--nbval-current-env", "-q", str(notebook)],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+
+
+def test_nbval_fails_on_a_changed_number_and_passes_once_restored(data_copy):
+    """Change R&D intensity 2021 (shown in the 2021 chapter's prose, table) in a copy of the data."""
+    original = edit_row(data_copy / "observations.csv", "zz2021-037")  # no change: line lookup
+    assert original
+    edit_row(data_copy / "observations.csv", "zz2021-037", value="3.72")
+    changed = _nbval(data_copy, CHAPTER)
+    assert changed.returncode != 0, changed.stdout[-2000:]
+    assert "3.72" in changed.stdout, changed.stdout[-2000:]
+    edit_row(data_copy / "observations.csv", "zz2021-037", value="3.27")
+    restored = _nbval(data_copy, CHAPTER)
+    assert restored.returncode == 0, restored.stdout[-3000:]
+
+
+def test_every_notebook_is_fresh():
+    """What `make book` renders is what the current code, library and data produce."""
+    stale = {p.name: execute.stale_reason(p) for p in execute.book_notebooks()}
+    assert {k: v for k, v in stale.items() if v} == {}
+
+
+def test_each_notebook_records_the_data_files_it_read():
+    nb = nbformat.read(CHAPTER, as_version=4)
+    data = nb.metadata["zhuzhou"]["inputs"]["data"]
+    assert "data/observations.csv" in data and "data/raw/000_42b6281d3c66c3b9.txt" in data
+
+
+def _fake_repo(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A repo with two notebooks: one read data/a.csv, the other data/b.csv."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "book").mkdir()
+    (tmp_path / "requirements.txt").write_text("x==1\n")
+    paths = []
+    for name in ("a", "b"):
+        (tmp_path / "data" / f"{name}.csv").write_text("id\n1\n")
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(f"read('{name}')")])
+        nb.metadata["zhuzhou"] = {"inputs": execute.current_inputs(nb, [f"data/{name}.csv"], tmp_path)}
+        path = tmp_path / "book" / f"{name}.ipynb"
+        nbformat.write(nb, path)
+        paths.append(path)
+    return tmp_path, paths[0], paths[1]
+
+
+def test_a_data_change_marks_only_the_notebooks_that_read_it(tmp_path):
+    repo, a, b = _fake_repo(tmp_path)
+    assert execute.stale_reason(a, repo) is None and execute.stale_reason(b, repo) is None
+    (repo / "data" / "a.csv").write_text("id\n2\n")
+    assert execute.stale_reason(a, repo) == "data changed: data/a.csv"
+    assert execute.stale_reason(b, repo) is None
+
+
+def test_a_code_or_requirements_change_marks_the_notebook_stale(tmp_path):
+    repo, a, b = _fake_repo(tmp_path)
+    nb = nbformat.read(a, as_version=4)
+    nb.cells[0].source = "read('a', twice=True)"
+    nbformat.write(nb, a)
+    assert execute.stale_reason(a, repo) == "code changed"
+    (repo / "requirements.txt").write_text("x==2\n")
+    assert execute.stale_reason(b, repo) == "requirements changed"
+
+
+def test_a_deleted_input_marks_the_notebook_stale(tmp_path):
+    repo, a, _ = _fake_repo(tmp_path)
+    (repo / "data" / "a.csv").unlink()
+    assert execute.stale_reason(a, repo) == "data changed: data/a.csv"
+
+
+def test_stored_outputs_hold_no_run_specific_text():
+    """No timings, dates, memory addresses or temporary paths in what nbval compares."""
+    import re
+
+    bad = re.compile(r"0x[0-9a-f]{8,}|/tmp/|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\"execution\":")
+    for path in execute.book_notebooks():
+        text = path.read_text(encoding="utf-8")
+        assert not bad.search(text), f"{path.name}: {bad.search(text).group(0)}"
