@@ -101,3 +101,17 @@ def test_stored_outputs_hold_no_run_specific_text():
     for path in execute.book_notebooks():
         text = path.read_text(encoding="utf-8")
         assert not bad.search(text), f"{path.name}: {bad.search(text).group(0)}"
+
+
+def test_a_notebook_that_raises_fails_the_build(tmp_path):
+    """`make book` stops on a raising cell instead of rendering a page with a traceback."""
+    import pytest
+
+    (tmp_path / "book").mkdir()
+    (tmp_path / "requirements.txt").write_text("")
+    path = tmp_path / "book" / "broken.ipynb"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 / 0")])
+    nbformat.write(nb, path)
+    with pytest.raises(execute.ExecutionError, match="broken.ipynb: a cell raised"):
+        execute.execute_notebook(path, repo=tmp_path)
+    assert execute.main([str(path)]) == 1

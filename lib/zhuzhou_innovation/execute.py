@@ -33,6 +33,14 @@ class ExecutionError(RuntimeError):
     """A notebook raised while being executed; the message names the notebook and cell."""
 
 
+def _rel(path: Path, repo: Path = REPO) -> str:
+    """A path as messages show it: relative to the repository when it lies inside."""
+    try:
+        return path.resolve().relative_to(repo.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -101,7 +109,7 @@ def execute_notebook(path: Path, repo: Path = REPO, timeout: int = 300) -> list[
     try:
         client.execute()
     except CellExecutionError as exc:
-        raise ExecutionError(f"{path.relative_to(repo)}: a cell raised\n{exc}") from None
+        raise ExecutionError(f"{_rel(path, repo)}: a cell raised\n{exc}") from None
     nb.cells.pop()
     read = json.loads("".join(o.get("text", "") for o in probe.outputs if o.get("name") == "stdout"))
     for cell in nb.cells:
@@ -124,14 +132,14 @@ def refresh(paths: list[Path], force: bool = False, jobs: int = 2, repo: Path = 
     for path in paths:
         reason = "forced" if force else stale_reason(path, repo)
         if reason:
-            print(f"execute {path.relative_to(repo)}: {reason}", flush=True)
+            print(f"execute {_rel(path, repo)}: {reason}", flush=True)
             todo.append(path)
     if not todo:
         print(f"all {len(paths)} notebooks up to date", flush=True)
         return []
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo)))) as pool:
         for done, seconds in pool.map(_run_one, [str(p) for p in todo]):
-            print(f"  done {Path(done).relative_to(repo)} ({seconds:.1f} s)", flush=True)
+            print(f"  done {_rel(Path(done), repo)} ({seconds:.1f} s)", flush=True)
     return todo
 
 
@@ -152,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         stale = [(p, stale_reason(p)) for p in paths]
         stale = [(p, r) for p, r in stale if r]
         for p, r in stale:
-            print(f"stale {p.relative_to(REPO)}: {r}")
+            print(f"stale {_rel(p)}: {r}")
         return 1 if stale else 0
     try:
         refresh(paths, force=args.force, jobs=args.jobs)
