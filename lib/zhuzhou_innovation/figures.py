@@ -80,8 +80,10 @@ def source_line(ds: Dataset, source_ids, lang: str = "en") -> str:
     return WORDS[lang]["source"] + colon + sep.join(names)
 
 
-def _finish(fig: Figure, ds: Dataset, data: pd.DataFrame, lang: str) -> Figure:
-    text = "\n".join(textwrap.wrap(source_line(ds, data["source"], lang), 110 if lang == "en" else 60))
+def _finish(fig: Figure, ds: Dataset, data: pd.DataFrame, lang: str, sources=None) -> Figure:
+    """Add the source line (the reports in `sources`, else in `data.source`) and keep the data."""
+    sources = data["source"] if sources is None else sources
+    text = "\n".join(textwrap.wrap(source_line(ds, sources, lang), 110 if lang == "en" else 60))
     with book_style():
         fig.text(0.01, 0.01, text, ha="left", va="bottom", fontsize=9, color="#444444",
                  transform=fig.transFigure)
@@ -134,31 +136,43 @@ def plot_series(ds: Dataset, indicator: str, region: str = "zhuzhou", lang: str 
 
 def plot_targets(ds: Dataset, card: pd.DataFrame | None = None, lang: str = "en") -> Figure:
     """Each target that a later report answered: the outcome as a percentage of the target.
-    A rank target counts as target/outcome, so 100% or more always means met."""
+
+    A rank target counts as target/outcome, so 100% or more always means met. A target marked
+    `not comparable` gets no bar (a suspect outcome or another measure has no honest ratio) and
+    does not set the scale; each label carries the target's row id, since two reports may set
+    the same target; the source line names the reports that set the targets and those that answered.
+    """
     _check_lang(lang)
     card = compute.scorecard(ds) if card is None else card
     done = card[card.status != "not yet reported"].copy()
     ratio = np.where(done.measure == "rank", done.target / done.actual, done.actual / done.target)
-    done["pct_of_target"] = ratio * 100
-    done = done.sort_values(["pct_of_target", "target_id"]).reset_index(drop=True)
+    done["pct_of_target"] = np.where(done.status == "not comparable", np.nan, ratio * 100)
+    done = done.sort_values(["pct_of_target", "target_id"], na_position="first").reset_index(drop=True)
     with book_style():
         fig, ax = plt.subplots(figsize=(8, max(3.0, 0.45 * len(done) + 1.5)))
-        labels = [f"{indicator_name(ds, r.indicator, lang)} {r.period}" for r in done.itertuples()]
+        labels = [f"{indicator_name(ds, r.indicator, lang)} {r.period} ({r.target_id})"
+                  for r in done.itertuples()]
         colours = [STATUS_COLOURS[s] for s in done.status]
-        ax.barh(range(len(done)), done.pct_of_target, color=colours)
+        ax.barh(range(len(done)), done.pct_of_target.fillna(0), color=colours)
         ax.set_yticks(range(len(done)), labels)
         ax.axvline(100, color="#333333", linewidth=1.2, linestyle="--")
         for i, r in enumerate(done.itertuples()):
-            ax.annotate(f"{r.pct_of_target:.0f}% ({WORDS[lang][r.status]})", (r.pct_of_target, i),
-                        xytext=(4, 0), textcoords="offset points", va="center", fontsize=10)
-        ax.set_xlim(0, max(done.pct_of_target.max(), 100) * 1.35)
+            shown = WORDS[lang][r.status]
+            if not np.isnan(r.pct_of_target):
+                shown = f"{r.pct_of_target:.0f}% ({shown})"
+            ax.annotate(shown, (0 if np.isnan(r.pct_of_target) else r.pct_of_target, i),
+                        xytext=(4, 0), textcoords="offset points", va="center", fontsize=10,
+                        color="#555555" if np.isnan(r.pct_of_target) else "black")
+        widest = done.pct_of_target.max() if done.pct_of_target.notna().any() else 100
+        ax.set_xlim(0, max(widest, 100) * 1.35)
         ax.set_xlabel(WORDS[lang]["of_target"])
         ax.grid(axis="y", visible=False)
         ax.grid(axis="x", visible=True)
     data = done.rename(columns={"set_by": "source"})[
-        ["target_id", "indicator", "period", "measure", "target", "actual_id", "actual", "unit",
-         "pct_of_target", "status", "source", "reported_by"]]
-    return _finish(fig, ds, data.assign(source=data.source), lang)
+        ["target_id", "indicator", "period", "measure", "target", "unit", "actual_id", "actual",
+         "actual_kind", "actual_unit", "pct_of_target", "status", "reason", "source", "reported_by"]]
+    sources = [s for s in pd.concat([data.source, data.reported_by]) if s]
+    return _finish(fig, ds, data, lang, sources)
 
 
 def _observation_bars(ds: Dataset, ids: list[str], labels: dict[str, str] | None, lang: str):
