@@ -83,3 +83,9 @@ def test_series_draws_a_gap_for_a_missing_year(ds, data_copy):
 def test_unknown_language_is_refused(ds):
     with pytest.raises(ValueError, match="lang"):
         figures.plot_series(ds, "tech_contract_turnover", lang="fr")
+
+
+def test_series_on_a_shared_axis_shows_every_year_of_the_span(ds):
+    fig = figures.plot_series(ds, "invention_patents_per_10k", years=(2020, 2025))
+    assert [int(t) for t in fig.axes[0].get_xticks()] == list(range(2020, 2026))
+    assert fig.axes[0].get_xlim() == (2019.5, 2025.5)

@@ -100,9 +100,14 @@ def figure_data(fig: Figure) -> pd.DataFrame:
 
 
 def plot_series(ds: Dataset, indicator: str, region: str = "zhuzhou", lang: str = "en",
-                targets: bool = True) -> Figure:
+                targets: bool = True, years: tuple[int, int] | None = None,
+                legend_loc: str = "upper left") -> Figure:
     """One indicator over the years: reported values joined by a line broken at missing years,
-    targets as open diamonds, each point labelled with its value."""
+    targets as open diamonds, each point labelled with its value.
+
+    `years` (first, last) puts several figures on one shared time axis; `legend_loc` moves the
+    legend where it hides no point (on a shared axis the early years may sit top left).
+    """
     _check_lang(lang)
     actual = compute.series(ds, indicator, region, "actual")
     goals = compute.series(ds, indicator, region, "target") if targets else actual.iloc[0:0]
@@ -118,16 +123,17 @@ def plot_series(ds: Dataset, indicator: str, region: str = "zhuzhou", lang: str 
             for r in frame.itertuples():
                 ax.annotate(format_number(r.value), (r.year, r.value), textcoords="offset points",
                             xytext=(0, 8), ha="center", fontsize=10, color=colour)
-        years = pd.concat([actual.year, goals.year])
-        ax.set_xticks(range(years.min(), years.max() + 1))
-        ax.set_xlim(years.min() - 0.5, years.max() + 0.5)
+        shown = pd.concat([actual.year, goals.year])
+        first, last = years if years else (shown.min(), shown.max())
+        ax.set_xticks(range(first, last + 1))
+        ax.set_xlim(first - 0.5, last + 0.5)
         ax.set_ylim(0, max(pd.concat([actual.value, goals.value])) * 1.2)
         ax.set_ylabel(unit_name(ds, unit, lang))
         title = indicator_name(ds, indicator, lang)
         if region != "zhuzhou":
             title += f" ({region_name(ds, region, lang)})"
         ax.set_title(title)
-        ax.legend(loc="upper left")
+        ax.legend(loc=legend_loc)
     data = pd.concat([actual.assign(series="actual"), goals.assign(series="target")])
     data = data.assign(indicator=indicator, region=region)[
         ["series", "indicator", "region", "year", "value", "unit", "qualifier", "id", "source", "flag"]]
