@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from matplotlib.figure import Figure
 
-from . import figures
+from . import compute, figures
 from .load import Dataset
 
 
@@ -33,6 +33,24 @@ def _series(indicator: str, region: str = "zhuzhou"):
     return lambda ds, lang: figures.plot_series(ds, indicator, region, lang)
 
 
+# The key recurring indicators of the trends chapter, drawn on one time axis: the span of years
+# any of them reports or targets, so a later report's year widens every panel alike.
+TREND_INDICATORS = ["rd_intensity", "high_tech_enterprises", "tech_smes", "tech_contract_turnover",
+                    "invention_patents_per_10k"]
+
+
+def trend_years(ds: Dataset, indicators: list[str] = TREND_INDICATORS) -> tuple[int, int]:
+    """First and last year with a reported value or a level target among `indicators`."""
+    years = [y for i in indicators for kind in ("actual", "target")
+             for y in compute.series(ds, i, kind=kind).year]
+    return min(years), max(years)
+
+
+def _trend(indicator: str):
+    return lambda ds, lang: figures.plot_series(ds, indicator, lang=lang, years=trend_years(ds),
+                                                legend_loc="lower right")
+
+
 FIGURES: dict[str, FigureSpec] = {spec.name: spec for spec in [
     FigureSpec("zz2021-platforms-by-level", "03-zhuzhou-2021-review", _compare(
         ["zz2021-005", "zz2021-006", "zz2021-007"],
@@ -42,6 +60,93 @@ FIGURES: dict[str, FigureSpec] = {spec.name: spec for spec in [
          "zz2021-007": {"en": "Provincial", "zh": "省级"}})),
     FigureSpec("zz2021-tech-contract-turnover", "03-zhuzhou-2021-review",
                _series("tech_contract_turnover")),
+    FigureSpec("zz2022q1-tech-smes-vs-target", "04-zhuzhou-2022q1", _compare(
+        ["zz2022q1-006", "zz2022q1-005", "zz2022-024", "zz2022-054"],
+        {"en": "Tech SMEs registered and targets", "zh": "科技型中小企业入库与目标"},
+        {"zz2022q1-006": {"en": "Registered in 2022Q1", "zh": "2022年一季度已入库"},
+         "zz2022q1-005": {"en": "Target for 2022", "zh": "2022年目标"},
+         "zz2022-024": {"en": "Registered in all of 2022", "zh": "2022年全年入库"},
+         "zz2022-054": {"en": "Target for 2023", "zh": "2023年目标"}})),
+    FigureSpec("zz2022q1-basic-research", "04-zhuzhou-2022q1", _compare(
+        ["zz2022q1-019", "zz2022q1-018"],
+        {"en": "Basic research expenditure", "zh": "基础研究经费"},
+        {"zz2022q1-019": {"en": "2020, certified", "zh": "2020年认定额"},
+         "zz2022q1-018": {"en": "2021, declared", "zh": "2021年申报数"}})),
+    FigureSpec("zz2025-rd-intensity-targets", "06-zhuzhou-2025-targets", _compare(
+        ["zz2021-037", "zz2021-040", "zz2022-048", "zz2025-002"],
+        {"en": "R&D intensity: reported and targets", "zh": "研发投入强度：实际与目标"},
+        {"zz2021-037": {"en": "Reported for 2021", "zh": "2021年实际"},
+         "zz2021-040": {"en": "Target for 2022", "zh": "2022年目标"},
+         "zz2022-048": {"en": "Target for 2023 (stretch)", "zh": "2023年奋斗目标"},
+         "zz2025-002": {"en": "Target for 2025", "zh": "2025年目标"}})),
+    FigureSpec("zz2025-knowledge-value-loan-targets", "06-zhuzhou-2025-targets", _compare(
+        ["zz2021-043", "zz2022-057", "zz2025-005"],
+        {"en": "Knowledge-value credit loan targets", "zh": "知识价值信用贷款目标"},
+        {"zz2021-043": {"en": "Target for 2022 (2021 review)", "zh": "2022年目标（2021年综述）"},
+         "zz2022-057": {"en": "Target for 2023 (2022 review)", "zh": "2023年目标（2022年回眸）"},
+         "zz2025-005": {"en": "Target for 2025 (bureau's reply)", "zh": "2025年目标（科技局答复）"}})),
+    FigureSpec("zz2025-st-commissioners", "06-zhuzhou-2025-targets", _series("st_commissioners")),
+    FigureSpec("yf2020-high-tech-enterprises", "02-yanfeng-2020", _compare(
+        ["yf2020-003", "yf2020-004"],
+        {"en": "High-tech enterprises, Yanfeng district",
+         "zh": "雁峰区高新技术企业数量（2015年与2020年）"},
+        {"yf2020-003": {"en": "2015", "zh": "2015年"},
+         "yf2020-004": {"en": "2020 (end year not printed)", "zh": "2020年（原文未写年份）"}})),
+    FigureSpec("yf2020-ratios-2015-2020", "02-yanfeng-2020", _compare(
+        ["yf2020-005", "yf2020-006", "yf2020-007", "yf2020-008"],
+        {"en": "Yanfeng district: two ratios",
+         "zh": "雁峰区研发投入强度与高新技术产业增加值占GDP比重"},
+        {"yf2020-005": {"en": "R&D intensity 2015 (printed as under)", "zh": "研发投入强度 2015年（不足）"},
+         "yf2020-006": {"en": "R&D intensity 2020", "zh": "研发投入强度 2020年"},
+         "yf2020-007": {"en": "High-tech VA, share of GDP 2015",
+                        "zh": "高新技术产业增加值占GDP比重 2015年"},
+         "yf2020-008": {"en": "High-tech VA, share of GDP 2020",
+                        "zh": "高新技术产业增加值占GDP比重 2020年"}})),
+    FigureSpec("yf2020-power-cluster", "02-yanfeng-2020", _compare(
+        ["yf2020-032", "yf2020-033", "yf2020-035", "yf2020-036"],
+        {"en": "Yanfeng's power equipment cluster",
+         "zh": "雁峰区输变电产业集群（2015年与2020年）"},
+        {"yf2020-032": {"en": "Output 2015", "zh": "产值 2015年"},
+         "yf2020-033": {"en": "Output 2020", "zh": "产值 2020年"},
+         "yf2020-035": {"en": "Profits and taxes 2015", "zh": "利税 2015年"},
+         "yf2020-036": {"en": "Profits and taxes 2020", "zh": "利税 2020年"}})),
+    FigureSpec("compare-rd-and-high-tech-shares", "10-zhuzhou-beside-yanfeng", _compare(
+        ["yf2020-006", "zz2021-037", "yf2020-008", "zz2022-005"],
+        {"en": "Two ratios, nearest years",
+         "zh": "雁峰区与株洲市的两项比率（最接近的年份）"},
+        {"yf2020-006": {"en": "R&D intensity: Yanfeng 2020", "zh": "研发投入强度：雁峰区 2020年"},
+         "zz2021-037": {"en": "R&D intensity: Zhuzhou 2021", "zh": "研发投入强度：株洲市 2021年"},
+         "yf2020-008": {"en": "High-tech VA, share of GDP: Yanfeng 2020",
+                        "zh": "高新技术产业增加值占GDP比重：雁峰区 2020年"},
+         "zz2022-005": {"en": "High-tech VA, share of GDP: Zhuzhou 2022",
+                        "zh": "高新技术产业增加值占GDP比重：株洲市 2022年"}})),
+    FigureSpec("compare-invention-patents-per-10k", "10-zhuzhou-beside-yanfeng", _compare(
+        ["yf2020-028", "zz2021-047", "zz2022-027"],
+        {"en": "Invention patents per 10,000 people",
+         "zh": "每万人发明专利拥有量"}, {})),
+    FigureSpec("zz2022-high-tech-enterprises", "05-zhuzhou-2022-review",
+               _series("high_tech_enterprises")),
+    # The 2022 outcome is drawn as printed (306亿元, flagged suspect: probably 3.06亿元), and says so.
+    FigureSpec("zz2022-knowledge-value-loans", "05-zhuzhou-2022-review", _compare(
+        ["zz2021-043", "zz2022-017", "zz2022-057", "zz2025-005"],
+        {"en": "Knowledge-value credit loans", "zh": "知识价值信用贷款"},
+        {"zz2021-043": {"en": "Target for 2022 (2021 review)", "zh": "2022年目标（2021年综述）"},
+         "zz2022-017": {"en": "Reported for 2022, as printed (suspect)", "zh": "2022年实际，按原文（存疑）"},
+         "zz2022-057": {"en": "Target for 2023: over (2022 review)", "zh": "2023年目标：突破（2022年回眸）"},
+         "zz2025-005": {"en": "Target for 2025 (bureau's reply)", "zh": "2025年目标（科技局答复）"}})),
+    FigureSpec("zz2022-levels-and-2023-targets", "05-zhuzhou-2022-review", _compare(
+        ["zz2022-002", "zz2022-053", "zz2022-024", "zz2022-054", "zz2022-044", "zz2022-064"],
+        {"en": "Zhuzhou: 2022 levels and 2023 targets", "zh": "株洲：2022年实际与2023年目标"},
+        {"zz2022-002": {"en": "High-tech enterprises, 2022", "zh": "高新技术企业（2022年）"},
+         "zz2022-053": {"en": "High-tech enterprises, 2023 target", "zh": "高新技术企业（2023年目标）"},
+         "zz2022-024": {"en": "Tech SMEs registered, 2022", "zh": "科技型中小企业入库（2022年）"},
+         "zz2022-054": {"en": "Tech SMEs registered, 2023 target", "zh": "科技型中小企业入库（2023年目标）"},
+         "zz2022-044": {"en": "S&T commissioners sent, 2022", "zh": "选派科技特派员（2022年）"},
+         "zz2022-064": {"en": "New S&T commissioners, 2023 target", "zh": "新选派科技特派员（2023年目标）"}})),
+    *[FigureSpec(f"trends-{i.replace('_', '-')}", "07-trends", _trend(i)) for i in TREND_INDICATORS],
+    FigureSpec("targets-outcome-vs-target", "08-targets-vs-outcomes",
+               lambda ds, lang: figures.plot_targets(ds, lang=lang)),
+    # --- new figures above this line (edit under `flock /tmp/catalog.lock`) ---
 ]}
 
 
