@@ -165,7 +165,7 @@ def test_a_share_its_levels_do_not_give_is_inconsistent(data_copy, row_id, chang
 
 def test_growth_over_a_span_runs_from_the_year_before_it_to_its_end(ds):
     row = compute.recompute_growth(ds).set_index("id").loc["yf2020-034"]  # 70 to 180, up 157%
-    assert (row.base_id, row.level_id) == ("yf2020-032", "yf2020-033")
+    assert (row.base_period, row.base_id, row.level_id) == ("2015", "yf2020-032", "yf2020-033")
     assert row.computed == pytest.approx(157.14, abs=0.01)
     assert row.verdict == "consistent"
 
@@ -178,7 +178,7 @@ def test_a_growth_rate_its_levels_do_not_give_is_inconsistent(data_copy):
 
 def test_growth_without_its_base_cannot_be_checked_and_gives_the_base_it_implies(ds):
     row = compute.recompute_growth(ds).set_index("id").loc["zz2021-016"]  # 1,016.11, up 22.1%
-    assert row.verdict == "cannot check" and row.base_id == ""
+    assert (row.verdict, row.base_period, row.base_id) == ("cannot check", "2020", "")
     assert row.implied_base == pytest.approx(1016.11 / 1.221)
 
 

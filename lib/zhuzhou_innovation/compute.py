@@ -280,14 +280,14 @@ def recompute_growth(ds: Dataset) -> pd.DataFrame:
         out.append({"id": g.id, "source": g.source, "indicator": g.indicator, "region": g.region,
                     "period": g.period, "stated": g.value, "qualifier": g.qualifier,
                     "level_id": "" if now is None else now.id,
-                    "base_id": "" if before is None else before.id,
+                    "base_id": "" if before is None else before.id, "base_period": prev or "",
                     "level": np.nan if now is None else now.value,
                     "level_qualifier": "" if now is None else now.qualifier,
                     "computed": computed, "arithmetic": arithmetic,
                     "verdict": _verdict(_interval(g.value, g.qualifier), bounds),
                     "implied_base": implied})
     return pd.DataFrame(out, columns=["id", "source", "indicator", "region", "period", "stated", "qualifier",
-                                      "level_id", "base_id", "level", "level_qualifier", "computed",
+                                      "level_id", "base_id", "base_period", "level", "level_qualifier", "computed",
                                       "arithmetic", "verdict", "implied_base"])
 
 
