@@ -35,5 +35,10 @@ node_modules/.package-lock.json: package.json package-lock.json
 refresh: $(SETUP)
 	$(BIN)/python -m zhuzhou_innovation.execute --force --jobs $(JOBS)
 
+## briefing: every figure in English and Chinese (SVG, 300-dpi PNG, CSV beside each), a one-page
+## brief (HTML, and PDF where Chromium is installed) and MANIFEST.csv, in _build/briefing.
+briefing: $(SETUP)
+	$(BIN)/python -m zhuzhou_innovation.export --jobs $(JOBS)
+
 clean:
 	rm -rf _build
