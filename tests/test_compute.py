@@ -266,3 +266,13 @@ def test_suspects_carry_the_reading_their_note_proposes_and_yardsticks(ds):
     assert sus.loc["zz2022-047", "probably"] == "3.2%"
     assert sus.loc["zz2022-047", "peer_ratio"] == pytest.approx(9.55, abs=0.01)   # 32 against about 3.35
     assert sus.loc["zz2022-036", "gdp_share"] > 100                                # more than a year's GDP
+
+
+def test_series_prefers_unflagged_then_exact_rows_within_a_report():
+    from zhuzhou_innovation.load import load_dataset as _load
+
+    ds = _load()
+    targets = compute.series(ds, "rd_intensity", kind="target").set_index("year")
+    assert targets.loc[2023, "id"] == "zz2022-048"       # 3.4%, not the suspect 32% (zz2022-047)
+    smes = compute.series(ds, "tech_smes").set_index("year")
+    assert smes.loc[2022, "id"] == "zz2022-024"          # 1261, not "over 1100" (zz2022-003)

@@ -40,3 +40,14 @@ def test_readable_table_has_fixed_ids_and_renamed_headers():
     html2 = readable_table(df, {"value": "Value (%)"}, table_id="x")._repr_html_()
     assert html1 == html2
     assert "Value (%)" in html1 and "T_x" in html1
+
+
+def test_a_rank_bound_reads_as_top_n():
+    assert format_value(30, "rank", "under") == "top 30"
+    assert format_value(30, "rank", "under", lang="zh") == "前30"
+
+
+def test_table_text_is_escaped():
+    df = pd.DataFrame({"id": ["<source>-NNN"]})
+    html = readable_table(df, {"id": "Id"}, table_id="e")._repr_html_()
+    assert "&lt;source&gt;-NNN" in html

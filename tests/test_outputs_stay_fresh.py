@@ -115,3 +115,14 @@ def test_a_notebook_that_raises_fails_the_build(tmp_path):
     with pytest.raises(execute.ExecutionError, match="broken.ipynb: a cell raised"):
         execute.execute_notebook(path, repo=tmp_path)
     assert execute.main([str(path)]) == 1
+
+
+def test_the_library_fingerprint_covers_the_modules_a_notebook_imported():
+    """A notebook is stale when a module it ran changes, not when an unrelated one (the export) does."""
+    nb = nbformat.read(CHAPTER, as_version=4)
+    modules = nb.metadata["zhuzhou"]["inputs"]["modules"]
+    assert "zhuzhou_innovation.figures" in modules and "zhuzhou_innovation.load" in modules
+    assert "zhuzhou_innovation.export" not in modules
+    base = ["zhuzhou_innovation", "zhuzhou_innovation.load"]
+    assert execute.lib_fingerprint(base) != execute.lib_fingerprint(base + ["zhuzhou_innovation.figures"])
+    assert execute.lib_fingerprint(base) == execute.lib_fingerprint(list(reversed(base)))

@@ -47,15 +47,17 @@ def series(ds: Dataset, indicator: str, region: str = "zhuzhou", kind: str = "ac
     """One indicator for one region over the years, one row per year.
 
     Where two reports give the same year, the later report's number is kept (it had better
-    information) and the other is listed in `also`. Years with no number are absent: a figure
-    of the series draws them as gaps.
+    information); within one report an unflagged number beats a suspect one, and an exact one
+    beats a bound ("over 1,100" beside 1,261). The others are listed in `also`. Years with no
+    number are absent: a figure of the series draws them as gaps.
     """
     obs = ds.observations
     rows = obs[(obs.indicator == indicator) & (obs.region == region) & (obs.kind == kind)
                & is_year(obs.period)]
     if kind == "target":
         rows = rows[rows.target_measure == "level"]
-    rows = _with_sources(ds, rows).sort_values(["period", "published", "id"])
+    rows = _with_sources(ds, rows).assign(clean=lambda d: d.flag == "", exact=lambda d: d.qualifier == "")
+    rows = rows.sort_values(["period", "published", "clean", "exact", "id"])
     out = []
     for period, group in rows.groupby("period", sort=True):
         last = group.iloc[-1]

@@ -24,8 +24,9 @@ REPO = Path(__file__).resolve().parents[2]
 LIB = Path(__file__).resolve().parent
 METADATA_KEY = "zhuzhou"
 _PROBE = (
-    "import json as _json, zhuzhou_innovation.load as _load\n"
-    "print(_json.dumps(_load.files_read()))"
+    "import json as _json, sys as _sys, zhuzhou_innovation.load as _load\n"
+    "print(_json.dumps({'data': _load.files_read(), 'modules': sorted(\n"
+    "    m for m in _sys.modules if m.split('.')[0] == 'zhuzhou_innovation')}))"
 )
 
 
@@ -51,13 +52,23 @@ def code_fingerprint(nb: nbformat.NotebookNode) -> str:
     return _sha256(code.encode("utf-8"))
 
 
-def lib_fingerprint() -> str:
-    """Hash of every library file (code, style, templates): a library change may change any output."""
+def lib_fingerprint(modules: list[str] | None = None) -> str:
+    """Hash of the library a notebook ran: the modules it imported and every non-Python file
+    (style, templates). A module no notebook imports (the export, say) does not mark it stale;
+    with `modules` None, every file counts."""
+    wanted = None
+    if modules is not None:
+        wanted = {f"{m.split('.', 1)[1].replace('.', '/')}.py" if "." in m else "__init__.py"
+                  for m in modules}
     h = hashlib.sha256()
     for path in sorted(LIB.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            h.update(path.relative_to(LIB).as_posix().encode())
-            h.update(_sha256(path.read_bytes()).encode())
+        if not path.is_file() or "__pycache__" in path.parts:
+            continue
+        rel = path.relative_to(LIB).as_posix()
+        if wanted is not None and path.suffix == ".py" and rel not in wanted:
+            continue
+        h.update(rel.encode())
+        h.update(_sha256(path.read_bytes()).encode())
     return h.hexdigest()
 
 
@@ -67,14 +78,19 @@ def file_fingerprint(relpath: str, repo: Path = REPO) -> str:
     return _sha256(path.read_bytes()) if path.is_file() else "missing"
 
 
-def current_inputs(nb: nbformat.NotebookNode, data_files: list[str], repo: Path = REPO) -> dict:
-    """The fingerprint a fresh execution of `nb` would record, given the data files it reads."""
-    return {
+def current_inputs(nb: nbformat.NotebookNode, data_files: list[str], repo: Path = REPO,
+                   modules: list[str] | None = None) -> dict:
+    """The fingerprint a fresh execution of `nb` would record, given the data files it reads
+    and the library modules it imports."""
+    inputs = {
         "code": code_fingerprint(nb),
-        "lib": lib_fingerprint(),
+        "lib": lib_fingerprint(modules),
         "requirements": file_fingerprint("requirements.txt", repo),
         "data": {rel: file_fingerprint(rel, repo) for rel in sorted(data_files)},
     }
+    if modules is not None:
+        inputs["modules"] = sorted(modules)
+    return inputs
 
 
 def stale_reason(path: Path, repo: Path = REPO) -> str | None:
@@ -83,7 +99,7 @@ def stale_reason(path: Path, repo: Path = REPO) -> str | None:
     stored = nb.metadata.get(METADATA_KEY, {}).get("inputs")
     if not stored:
         return "never executed by this tool"
-    now = current_inputs(nb, list(stored.get("data", {})), repo)
+    now = current_inputs(nb, list(stored.get("data", {})), repo, stored.get("modules"))
     for key in ("code", "lib", "requirements"):
         if stored.get(key) != now[key]:
             return f"{key} changed"
@@ -111,11 +127,12 @@ def execute_notebook(path: Path, repo: Path = REPO, timeout: int = 300) -> list[
     except CellExecutionError as exc:
         raise ExecutionError(f"{_rel(path, repo)}: a cell raised\n{exc}") from None
     nb.cells.pop()
-    read = json.loads("".join(o.get("text", "") for o in probe.outputs if o.get("name") == "stdout"))
+    report = json.loads("".join(o.get("text", "") for o in probe.outputs if o.get("name") == "stdout"))
+    read = report["data"]
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.metadata.pop("execution", None)
-    nb.metadata[METADATA_KEY] = {"inputs": current_inputs(nb, read, repo)}
+    nb.metadata[METADATA_KEY] = {"inputs": current_inputs(nb, read, repo, report["modules"])}
     nbformat.write(nb, path)
     return read
 

@@ -101,7 +101,7 @@ def figure_data(fig: Figure) -> pd.DataFrame:
 
 def plot_series(ds: Dataset, indicator: str, region: str = "zhuzhou", lang: str = "en",
                 targets: bool = True, years: tuple[int, int] | None = None,
-                legend_loc: str = "upper left") -> Figure:
+                legend_loc: str = "best") -> Figure:
     """One indicator over the years: reported values joined by a line broken at missing years,
     targets as open diamonds, each point labelled with its value.
 

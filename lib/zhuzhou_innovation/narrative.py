@@ -49,12 +49,14 @@ def format_number(value: float, decimals: int | None = None) -> str:
 
 def format_value(value: float, unit: str, qualifier: str = "", lang: str = "en") -> str:
     """A value as a reader expects it: `over 1,100`, `3.27%`, `120 hundred million yuan`, `28th`."""
-    if unit == "rank" and lang == "en":
+    if unit == "rank":
         n = int(value)
+        if qualifier == "under":  # "跻身30强": somewhere in the top n, position not printed
+            return f"top {n}" if lang == "en" else f"前{n}"
+        if lang == "zh":
+            return f"第{n}"
         suffix = "th" if 10 <= n % 100 <= 20 else _ORDINAL.get(n % 10, "th")
         return f"{n}{suffix}"
-    if unit == "rank":
-        return f"第{int(value)}"
     prefix = _QUALIFIER[lang].get(qualifier or "", "")
     return f"{prefix}{format_number(value)}{_UNIT_SUFFIX[lang][unit]}"
 
@@ -98,7 +100,7 @@ def readable_table(
 ) -> Table:
     """A table for reading: chosen columns renamed (units in headers), no index, fixed HTML ids."""
     shown = df[list(columns)].rename(columns=columns).reset_index(drop=True)
-    styler = shown.style.hide(axis="index").set_uuid(table_id)
+    styler = shown.style.hide(axis="index").set_uuid(table_id).format(escape="html")
     if caption:
         styler = styler.set_caption(caption)
     return Table(styler, shown)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
 from pathlib import Path
 
@@ -40,9 +41,25 @@ def indicator_names(path: Path = INDICATORS) -> list[str]:
     return names
 
 
+# What Sphinx's search box does to a query before looking it up (searchtools.js `splitQuery`):
+# it splits on every run of characters that are not letters, digits or underscores, so a name
+# such as 财政科技支出（创新投入） is looked up as 财政科技支出 and 创新投入. Each piece must
+# therefore be one token of the index, that is, a word of this dictionary.
+_QUERY_SPLIT = re.compile(r"[^\w]+")
+
+
+def query_pieces(term: str) -> list[str]:
+    """The pieces the search box looks up for `term` (single characters are not indexed)."""
+    return [p for p in _QUERY_SPLIT.split(term) if len(p) > 1]
+
+
 def user_dictionary(path: Path = INDICATORS) -> str:
-    """The dictionary text: one `word frequency` line per term, sorted, without duplicates."""
-    terms = sorted(set(indicator_names(path)) | set(DOMAIN_TERMS))
+    """The dictionary text: one `word frequency` line per term, sorted, without duplicates.
+
+    Each name is there whole, and so is each piece a search for it is split into.
+    """
+    names = set(indicator_names(path)) | set(DOMAIN_TERMS)
+    terms = sorted(names | {p for n in names for p in query_pieces(n)})
     return "".join(f"{term} {FREQUENCY}\n" for term in terms if " " not in term)
 
 
