@@ -15,5 +15,5 @@ DATA = REPO / "data"
 def data_copy(tmp_path: Path) -> Path:
     """A copy of data/ (tables, schema, raw texts) that a test may change freely."""
     dest = tmp_path / "data"
-    shutil.copytree(DATA, dest, ignore=shutil.ignore_patterns("staging"))
+    shutil.copytree(DATA, dest, ignore=shutil.ignore_patterns("extraction"))
     return dest
