@@ -31,6 +31,11 @@ test: book node_modules/.package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
+## bench: time the build and the tests on throwaway clones of HEAD (not part of `make test`);
+## prints the measurements with each target met or missed, writes _build/bench/bench.json.
+bench: $(SETUP) node_modules/.package-lock.json
+	$(BIN)/python benchmarks/run.py
+
 ## refresh: re-execute every notebook in place after an intended change, then commit the outputs.
 refresh: $(SETUP)
 	$(BIN)/python -m zhuzhou_innovation.execute --force --jobs $(JOBS)
