@@ -160,7 +160,7 @@ def clone(commit: str, dest: Path) -> Path:
 
 def clone_env(dest: Path) -> dict[str, str]:
     """The environment of every command in a clone: the clone's lib/ first on the path."""
-    env = {k: v for k, v in os.environ.items() if k not in ("ZHUZHOU_DATA", "MAKEFLAGS", "MFLAGS")}
+    env = {k: v for k, v in os.environ.items() if k not in ("ZHUZHOU_DATA", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(dest / "lib"), env.get("PYTHONPATH")]))
     return env
 
@@ -202,8 +202,9 @@ def notebook_bytes(dest: Path) -> dict[str, bytes]:
 
 def book_steps(dest: Path) -> list[str]:
     """The commands of the Makefile's `book` recipe as `make -n` prints them, with this venv's bin."""
-    dry = subprocess.run(["make", "-n", "book", f"BIN={PYTHON.parent}", "-o", ".venv/.setup-done"],
-                         cwd=dest, capture_output=True, text=True, check=True)
+    dry = subprocess.run(["make", "--dry-run", "--no-print-directory", "book", f"BIN={PYTHON.parent}",
+                          "-o", ".venv/.setup-done"],
+                         cwd=dest, env=clone_env(dest), capture_output=True, text=True, check=True)
     return [line for line in dry.stdout.splitlines() if line.strip() and not line.startswith("echo ")]
 
 
