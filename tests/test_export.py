@@ -349,3 +349,18 @@ def test_key_figures_prefer_one_indicator_of_the_region_without_suspect_values()
     assert brief.key_figures(tables, ["b", "a"], n=2) == ["b-long", "mixed"]
     assert brief.key_figures(tables, ["c"], n=2) == ["mixed", "b-suspect"]
     assert brief.key_figures({"only": rows("a")}, ["a"], n=3) == ["only"]
+
+
+def test_figure_data_is_rewritten_only_when_its_inputs_change(tmp_path, data_copy, monkeypatch, capsys):
+    """`make book` stays quick with nothing changed, and a data change still reaches the CSVs."""
+    from datacopy import edit_row
+
+    monkeypatch.setenv("ZHUZHOU_DATA", str(data_copy))
+    out = tmp_path / "figure-data"
+    assert export.main(["--data-only", "--out", str(out)]) == 0
+    assert export.main(["--data-only", "--out", str(out)]) == 0
+    assert "up to date" in capsys.readouterr().out.splitlines()[-1]
+    edit_row(data_copy / "observations.csv", "zz2021-005", value="620")
+    assert export.main(["--data-only", "--out", str(out)]) == 0
+    assert "up to date" not in capsys.readouterr().out
+    assert "620" in (out / "zz2021-platforms-by-level.csv").read_text(encoding="utf-8")

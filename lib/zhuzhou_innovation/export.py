@@ -77,6 +77,22 @@ def csv_bytes(ds: Dataset, name: str) -> bytes:
     return _csv(_drawn_table(ds, name))
 
 
+def inputs_stamp() -> str:
+    """A hash of everything the figure data depends on: the data folder, the library, the pins."""
+    import hashlib
+
+    from .execute import lib_fingerprint
+    from .load import data_dir
+
+    h = hashlib.sha256(lib_fingerprint().encode())
+    h.update((REPO / "requirements.txt").read_bytes())
+    base = data_dir()
+    for path in sorted(p for p in base.rglob("*") if p.is_file()):
+        h.update(path.relative_to(base).as_posix().encode())
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
 def write_figure_data(ds: Dataset, out: Path = FIGURE_DATA_DIR) -> list[Path]:
     """One CSV per figure of the book, linked from under each figure."""
     paths = []
@@ -216,16 +232,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                         help="processes drawing the figures (default: one per CPU)")
     args = parser.parse_args(argv)
-    ds = load_dataset()
     if args.data_only:
-        paths = write_figure_data(ds, args.out or FIGURE_DATA_DIR)
-        print(f"figure data: {len(paths)} CSV files in {(args.out or FIGURE_DATA_DIR)}")
-    else:
-        out = args.out or BRIEFING_DIR
-        paths = write_pack(ds, out, pdf=not args.no_pdf, jobs=args.jobs)
-        counts = Counter(p.suffix.lstrip(".") for p in paths)
-        summary = ", ".join(f"{n} {ext}" for ext, n in sorted(counts.items()))
-        print(f"briefing pack: {len(paths)} files ({summary}) in {out}; open {out / 'brief.html'}")
+        # Skipped when nothing it depends on changed, so a no-change `make book` stays quick.
+        out = args.out or FIGURE_DATA_DIR
+        stamp, now = out / ".inputs.stamp", inputs_stamp()
+        expected = {out / f"{name}.csv" for name in catalog.FIGURES}
+        if stamp.is_file() and stamp.read_text() == now and all(p.is_file() for p in expected):
+            print(f"figure data up to date: {out}")
+            return 0
+        paths = write_figure_data(load_dataset(), out)
+        stamp.write_text(now)
+        print(f"figure data: {len(paths)} CSV files in {out}")
+        return 0
+    out = args.out or BRIEFING_DIR
+    paths = write_pack(load_dataset(), out, pdf=not args.no_pdf, jobs=args.jobs)
+    counts = Counter(p.suffix.lstrip(".") for p in paths)
+    summary = ", ".join(f"{n} {ext}" for ext, n in sorted(counts.items()))
+    print(f"briefing pack: {len(paths)} files ({summary}) in {out}; open {out / 'brief.html'}")
     return 0
 
 
