@@ -76,7 +76,7 @@ def source_files(repo: Path = REPO) -> list[Path]:
 
 def book_characters(repo: Path = REPO) -> str:
     """The sorted CJK characters that appear in the book's sources."""
-    chars = {c for path in source_files(repo) for c in _text_of(path) if is_cjk(c)}
+    chars = {c for path in source_files(repo) for c in set(_text_of(path)) if is_cjk(c)}
     return "".join(sorted(chars))
 
 
