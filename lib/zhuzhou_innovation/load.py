@@ -137,8 +137,8 @@ def _table(base: Path, name: str) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
 
 
-_KIND_UNITS = {"growth": {"pct", "pp", "count"}, "share": {"pct"}, "rank": {"rank"}}
-_TARGET_UNITS = {"growth": {"pct", "pp", "count"}, "share": {"pct"}, "rank": {"rank"}}
+# The units a growth, share or rank may have, reported or targeted; a level has its indicator's unit.
+_MEASURE_UNITS = {"growth": {"pct", "pp", "count"}, "share": {"pct"}, "rank": {"rank"}}
 
 
 def _content_problems(tables: dict[str, pd.DataFrame], texts: dict[str, str], label: str) -> list[Problem]:
@@ -158,11 +158,11 @@ def _content_problems(tables: dict[str, pd.DataFrame], texts: dict[str, str], la
         if not row.id.startswith(f"{row.source}-"):
             bad("id", f"id should start with its source '{row.source}-'")
         if row.kind == "target":
-            allowed = _TARGET_UNITS.get(row.target_measure, {level_unit.get(row.indicator)})
+            allowed = _MEASURE_UNITS.get(row.target_measure, {level_unit.get(row.indicator)})
             if not row.target_measure:
                 bad("target_measure", "a target must say what it measures (level, growth, share, rank)")
         else:
-            allowed = _KIND_UNITS.get(row.kind, {level_unit.get(row.indicator)})
+            allowed = _MEASURE_UNITS.get(row.kind, {level_unit.get(row.indicator)})
             if row.target_measure:
                 bad("target_measure", f"only targets have a target_measure, this row is '{row.kind}'")
         if row.unit not in allowed:
