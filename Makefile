@@ -16,10 +16,10 @@ $(SETUP): requirements.txt pyproject.toml
 
 ## book: execute what changed, then build the HTML book with Sphinx warnings as errors.
 book: $(SETUP)
-	$(BIN)/python -m zhuzhou_innovation.execute --jobs $(JOBS)
-	$(BIN)/python -m zhuzhou_innovation.webfont
-	$(BIN)/python -m zhuzhou_innovation.search_dict
-	$(BIN)/python -m zhuzhou_innovation.export --data-only
+	$(BIN)/python -m zhuzhou_book.execute --jobs $(JOBS)
+	$(BIN)/python -m zhuzhou_book.webfont
+	$(BIN)/python -m zhuzhou_book.search_dict
+	$(BIN)/python -m zhuzhou_book.figure_data
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going --quiet
 	@echo "Book built: open _build/html/index.html"
 
@@ -38,7 +38,7 @@ bench: $(SETUP) node_modules/.package-lock.json
 
 ## refresh: re-execute every notebook in place after an intended change, then commit the outputs.
 refresh: $(SETUP)
-	$(BIN)/python -m zhuzhou_innovation.execute --force --jobs $(JOBS)
+	$(BIN)/python -m zhuzhou_book.execute --force --jobs $(JOBS)
 
 ## briefing: every figure in English and Chinese (SVG, 300-dpi PNG, CSV beside each), a one-page
 ## brief (HTML, and PDF where Chromium is installed) and MANIFEST.csv, in _build/briefing.

@@ -209,7 +209,7 @@ def book_steps(dest: Path) -> list[str]:
 
 
 def step_name(command: str) -> str:
-    """`execute` for `.../python -m zhuzhou_innovation.execute --jobs 2`, else the program's name."""
+    """`execute` for `.../python -m zhuzhou_book.execute --jobs 2`, else the program's name."""
     words = command.split()
     return words[words.index("-m") + 1].rsplit(".", 1)[-1] if "-m" in words else Path(words[0]).name
 
@@ -422,7 +422,7 @@ def measure(commit: str, work: Path) -> tuple[dict, dict[str, str]]:
             problems.append(f"tests ({name}) failed: {pytest_summary(r.output)}")
 
     log("forced re-execution of every notebook (second clone): the stored outputs must come back")
-    forced = run([str(PYTHON), "-m", "zhuzhou_innovation.execute", "--force", "--jobs", "2"],
+    forced = run([str(PYTHON), "-m", "zhuzhou_book.execute", "--force", "--jobs", "2"],
                  second, env2)
     rerun = notebook_bytes(second)
     changed = sorted(n for n in rerun if rerun[n] != stored.get(n))

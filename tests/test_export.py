@@ -355,12 +355,14 @@ def test_figure_data_is_rewritten_only_when_its_inputs_change(tmp_path, data_cop
     """`make book` stays quick with nothing changed, and a data change still reaches the CSVs."""
     from datacopy import edit_row
 
+    from zhuzhou_book import figure_data
+
     monkeypatch.setenv("ZHUZHOU_DATA", str(data_copy))
     out = tmp_path / "figure-data"
-    assert export.main(["--data-only", "--out", str(out)]) == 0
-    assert export.main(["--data-only", "--out", str(out)]) == 0
+    assert figure_data.main(["--out", str(out)]) == 0
+    assert figure_data.main(["--out", str(out)]) == 0
     assert "up to date" in capsys.readouterr().out.splitlines()[-1]
     edit_row(data_copy / "observations.csv", "zz2021-005", value="620")
-    assert export.main(["--data-only", "--out", str(out)]) == 0
+    assert figure_data.main(["--out", str(out)]) == 0
     assert "up to date" not in capsys.readouterr().out
     assert "620" in (out / "zz2021-platforms-by-level.csv").read_text(encoding="utf-8")

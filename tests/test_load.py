@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from datacopy import edit_row, read_rows, write_rows
 
-from zhuzhou_innovation import compute
+from zhuzhou_innovation import scorecard, series
 from zhuzhou_innovation.load import DataError, files_read, load_dataset
 
 
@@ -184,9 +184,9 @@ def test_next_years_report_is_rows_and_a_raw_file_not_code(data_copy):
     ]
     write_rows(data_copy / OBS, columns, rows)
     ds = load_dataset(data_copy)
-    card = compute.scorecard(ds).set_index("target_id")
+    card = scorecard.scorecard(ds).set_index("target_id")
     assert card.loc["zz2022-053", "status"] == "met"        # 1250 targeted for 2023, 1300 reported
     assert card.loc["zz2022-053", "actual_id"] == "zz2023-002"
     assert card.loc["zz2022-048", "status"] == "met"        # R&D intensity 3.4% targeted, 3.45% reported
-    assert 2023 in set(compute.series(ds, "rd_intensity").year)
+    assert 2023 in set(series.series(ds, "rd_intensity").year)
 

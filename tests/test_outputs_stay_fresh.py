@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 from datacopy import REPO, edit_row
 
-from zhuzhou_innovation import execute
+from zhuzhou_book import execute
 
 CHAPTER = REPO / "book" / "03-zhuzhou-2021-review.ipynb"
 
@@ -48,9 +48,14 @@ def test_every_notebook_is_fresh():
 
 
 def test_each_notebook_records_the_data_files_it_read():
-    nb = nbformat.read(CHAPTER, as_version=4)
-    data = nb.metadata["zhuzhou"]["inputs"]["data"]
-    assert "data/observations.csv" in data and "data/raw/000_42b6281d3c66c3b9.txt" in data
+    inputs = execute.read_fingerprints()["book/03-zhuzhou-2021-review.ipynb"]
+    assert "data/observations.csv" in inputs["data"] and "data/raw/000_42b6281d3c66c3b9.txt" in inputs["data"]
+
+
+def test_fingerprints_live_beside_the_notebooks_not_inside_them():
+    """A re-execution with unchanged outputs must leave the notebook's bytes alone."""
+    for path in execute.book_notebooks():
+        assert "zhuzhou" not in nbformat.read(path, as_version=4).metadata, path.name
 
 
 def _fake_repo(tmp_path: Path) -> tuple[Path, Path, Path]:
@@ -58,14 +63,15 @@ def _fake_repo(tmp_path: Path) -> tuple[Path, Path, Path]:
     (tmp_path / "data").mkdir()
     (tmp_path / "book").mkdir()
     (tmp_path / "requirements.txt").write_text("x==1\n")
-    paths = []
+    paths, records = [], {}
     for name in ("a", "b"):
         (tmp_path / "data" / f"{name}.csv").write_text("id\n1\n")
         nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(f"read('{name}')")])
-        nb.metadata["zhuzhou"] = {"inputs": execute.current_inputs(nb, [f"data/{name}.csv"], tmp_path)}
+        records[f"book/{name}.ipynb"] = execute.current_inputs(nb, [f"data/{name}.csv"], tmp_path)
         path = tmp_path / "book" / f"{name}.ipynb"
         nbformat.write(nb, path)
         paths.append(path)
+    execute.write_fingerprints(records, tmp_path)
     return tmp_path, paths[0], paths[1]
 
 
@@ -119,10 +125,27 @@ def test_a_notebook_that_raises_fails_the_build(tmp_path):
 
 def test_the_library_fingerprint_covers_the_modules_a_notebook_imported():
     """A notebook is stale when a module it ran changes, not when an unrelated one (the export) does."""
-    nb = nbformat.read(CHAPTER, as_version=4)
-    modules = nb.metadata["zhuzhou"]["inputs"]["modules"]
+    modules = execute.read_fingerprints()["book/03-zhuzhou-2021-review.ipynb"]["modules"]
     assert "zhuzhou_innovation.figures" in modules and "zhuzhou_innovation.load" in modules
     assert "zhuzhou_innovation.export" not in modules
     base = ["zhuzhou_innovation", "zhuzhou_innovation.load"]
     assert execute.lib_fingerprint(base) != execute.lib_fingerprint(base + ["zhuzhou_innovation.figures"])
     assert execute.lib_fingerprint(base) == execute.lib_fingerprint(list(reversed(base)))
+
+
+def test_a_rerun_with_unchanged_outputs_rewrites_only_the_fingerprints(tmp_path):
+    """A library change that no output depends on re-executes the notebook but leaves its bytes."""
+    (tmp_path / "book").mkdir()
+    (tmp_path / "requirements.txt").write_text("")
+    path = tmp_path / "book" / "quiet.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(6 * 7)")]), path)
+    assert execute.main(["--repo", str(tmp_path), str(path)]) == 0
+    first, mtime = path.read_bytes(), path.stat().st_mtime_ns
+    records = execute.read_fingerprints(tmp_path)
+    assert set(records) == {"book/quiet.ipynb"}
+    records["book/quiet.ipynb"]["lib"] = "an older library"
+    execute.write_fingerprints(records, tmp_path)
+    assert execute.stale_reason(path, tmp_path) == "lib changed"
+    assert execute.main(["--repo", str(tmp_path), str(path)]) == 0
+    assert path.read_bytes() == first and path.stat().st_mtime_ns == mtime
+    assert execute.stale_reason(path, tmp_path) is None

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import compute
+from . import checks, series
 from .load import Dataset
 from .narrative import format_number, format_value
 
@@ -44,21 +44,21 @@ class BriefFigure:
 
 def key_indicators(ds: Dataset, region: str = "zhuzhou") -> pd.DataFrame:
     """The latest reported value of each recurring indicator, with its year, source and row id,
-    beside the target for the latest year any report sets (both from `compute.series`).
+    beside the target for the latest year any report sets (both from `series.series`).
 
     Recurring means the region's rows give the indicator for two or more periods
-    (`compute.recurring`); indicators only ever targeted, never reported, are left out.
-    Rows come most-reported first, as `compute.recurring` orders them.
+    (`series.recurring`); indicators only ever targeted, never reported, are left out.
+    Rows come most-reported first, as `series.recurring` orders them.
     """
     names = ds.indicators.set_index("id")
     notes = ds.observations.set_index("id")["note"]
     rows = []
-    for indicator in compute.recurring(ds, region).indicator:
-        actual = compute.series(ds, indicator, region, "actual")
+    for indicator in series.recurring(ds, region).indicator:
+        actual = series.series(ds, indicator, region, "actual")
         if actual.empty:
             continue
         last = actual.iloc[-1]
-        goals = compute.series(ds, indicator, region, "target")
+        goals = series.series(ds, indicator, region, "target")
         goal = goals.iloc[-1] if not goals.empty else None
         rows.append({
             "indicator": indicator, "name_en": names.loc[indicator, "name_en"],
@@ -162,7 +162,7 @@ def brief_context(ds: Dataset, figures: list[BriefFigure]) -> dict:
     return {
         "indicators": rows,
         "flagged": flagged,
-        "n_suspects": len(compute.suspects(ds)),
+        "n_suspects": len(checks.suspects(ds)),
         "n_observations": len(ds.observations),
         "first_year": int(published.min()),
         "last_year": int(published.max()),
@@ -184,12 +184,12 @@ def _environment():
 
 def subset_font(text: str) -> bytes:
     """A WOFF of Noto Sans CJK SC holding exactly the characters of `text` (deterministic bytes)."""
-    from . import webfont
+    from .fonts import subset_font
 
     chars = "".join(sorted({c for c in text if c.isprintable() and not c.isspace()} | {" "}))
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "brief.woff"
-        webfont.subset_font(chars, webfont.font_path(), path)
+        subset_font(chars, path)
         return path.read_bytes()
 
 

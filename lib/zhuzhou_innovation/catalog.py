@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from matplotlib.figure import Figure
 
-from . import compute, figures
+from . import series, figures
 from .load import Dataset
 
 
@@ -42,7 +42,7 @@ TREND_INDICATORS = ["rd_intensity", "high_tech_enterprises", "tech_smes", "tech_
 def trend_years(ds: Dataset, indicators: list[str] = TREND_INDICATORS) -> tuple[int, int]:
     """First and last year with a reported value or a level target among `indicators`."""
     years = [y for i in indicators for kind in ("actual", "target")
-             for y in compute.series(ds, i, kind=kind).year]
+             for y in series.series(ds, i, kind=kind).year]
     return min(years), max(years)
 
 

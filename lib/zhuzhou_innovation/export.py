@@ -1,6 +1,6 @@
 """Write the book's figures out of the notebooks: the data behind each, and a briefing pack.
 
-    python -m zhuzhou_innovation.export --data-only   # CSVs the book links to (run by `make book`)
+    python -m zhuzhou_book.figure_data               # CSVs the book links to (run by `make book`)
     python -m zhuzhou_innovation.export               # briefing pack under _build/briefing (`make briefing`)
 
 The pack holds every figure of `catalog.FIGURES` as SVG and 300-dpi PNG in English and Chinese,
@@ -29,10 +29,9 @@ from pathlib import Path
 import pandas as pd
 
 from . import brief, catalog, figures
-from .load import REPO, Dataset, load_dataset
-
-FIGURE_DATA_DIR = REPO / "book" / "_static" / "generated" / "figure-data"
-BRIEFING_DIR = REPO / "_build" / "briefing"
+from .load import Dataset, load_dataset
+from .paths import BRIEFING as BRIEFING_DIR
+from .paths import FIGURE_DATA as FIGURE_DATA_DIR
 FORMATS = ("svg", "png")
 MANIFEST_COLUMNS = ["file", "figure", "chapter", "language", "format", "title"]
 BRIEF_TITLE = "One-page brief: key indicators, key figures, sources"
@@ -75,22 +74,6 @@ def _drawn_table(ds: Dataset, name: str) -> pd.DataFrame:
 def csv_bytes(ds: Dataset, name: str) -> bytes:
     """The CSV of what figure `name` shows, in both languages."""
     return _csv(_drawn_table(ds, name))
-
-
-def inputs_stamp() -> str:
-    """A hash of everything the figure data depends on: the data folder, the library, the pins."""
-    import hashlib
-
-    from .execute import lib_fingerprint
-    from .load import data_dir
-
-    h = hashlib.sha256(lib_fingerprint().encode())
-    h.update((REPO / "requirements.txt").read_bytes())
-    base = data_dir()
-    for path in sorted(p for p in base.rglob("*") if p.is_file()):
-        h.update(path.relative_to(base).as_posix().encode())
-        h.update(hashlib.sha256(path.read_bytes()).digest())
-    return h.hexdigest()
 
 
 def write_figure_data(ds: Dataset, out: Path = FIGURE_DATA_DIR) -> list[Path]:
@@ -233,16 +216,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="processes drawing the figures (default: one per CPU)")
     args = parser.parse_args(argv)
     if args.data_only:
-        # Skipped when nothing it depends on changed, so a no-change `make book` stays quick.
-        out = args.out or FIGURE_DATA_DIR
-        stamp, now = out / ".inputs.stamp", inputs_stamp()
-        expected = {out / f"{name}.csv" for name in catalog.FIGURES}
-        if stamp.is_file() and stamp.read_text() == now and all(p.is_file() for p in expected):
-            print(f"figure data up to date: {out}")
-            return 0
-        paths = write_figure_data(load_dataset(), out)
-        stamp.write_text(now)
-        print(f"figure data: {len(paths)} CSV files in {out}")
+        paths = write_figure_data(load_dataset(), args.out or FIGURE_DATA_DIR)
+        print(f"figure data: {len(paths)} CSV files in {args.out or FIGURE_DATA_DIR}")
         return 0
     out = args.out or BRIEFING_DIR
     paths = write_pack(load_dataset(), out, pdf=not args.no_pdf, jobs=args.jobs)

@@ -21,7 +21,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from . import compute  # noqa: E402
+from . import scorecard, series  # noqa: E402
 from .fonts import register_cjk_font  # noqa: E402
 from .load import Dataset  # noqa: E402
 from .narrative import format_number  # noqa: E402
@@ -109,12 +109,12 @@ def plot_series(ds: Dataset, indicator: str, region: str = "zhuzhou", lang: str 
     legend where it hides no point (on a shared axis the early years may sit top left).
     """
     _check_lang(lang)
-    actual = compute.series(ds, indicator, region, "actual")
-    goals = compute.series(ds, indicator, region, "target") if targets else actual.iloc[0:0]
+    actual = series.series(ds, indicator, region, "actual")
+    goals = series.series(ds, indicator, region, "target") if targets else actual.iloc[0:0]
     unit = (actual if not actual.empty else goals).unit.iloc[0]
     with book_style():
         fig, ax = plt.subplots()
-        filled = compute.with_gaps(actual)
+        filled = series.with_gaps(actual)
         ax.plot(filled.year, filled.value, marker="o", color="C0", label=WORDS[lang]["actual"])
         if not goals.empty:
             ax.plot(goals.year, goals.value, linestyle="none", marker="D", markerfacecolor="white",
@@ -149,7 +149,7 @@ def plot_targets(ds: Dataset, card: pd.DataFrame | None = None, lang: str = "en"
     the same target; the source line names the reports that set the targets and those that answered.
     """
     _check_lang(lang)
-    card = compute.scorecard(ds) if card is None else card
+    card = scorecard.scorecard(ds) if card is None else card
     done = card[card.status != "not yet reported"].copy()
     ratio = np.where(done.measure == "rank", done.target / done.actual, done.actual / done.target)
     done["pct_of_target"] = np.where(done.status == "not comparable", np.nan, ratio * 100)

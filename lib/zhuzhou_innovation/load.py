@@ -11,13 +11,13 @@ Set ZHUZHOU_DATA to load another copy of the data (the tests do, to try bad inpu
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-REPO = Path(__file__).resolve().parents[2]
+from .paths import REPO, data_dir
+
 TABLES = ("sources", "units", "regions", "indicators", "observations")
 _read: set[Path] = set()
 
@@ -63,11 +63,6 @@ class Dataset:
     observations: pd.DataFrame
     texts: dict[str, str]
     data_dir: Path
-
-
-def data_dir() -> Path:
-    """The data folder: $ZHUZHOU_DATA if set, else data/ in this repository."""
-    return Path(os.environ.get("ZHUZHOU_DATA") or REPO / "data").resolve()
 
 
 def files_read() -> list[str]:

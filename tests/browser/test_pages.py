@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import AXE, SCREENSHOTS
-from zhuzhou_innovation.webfont import CJK_BLOCKS, FAMILY
+from zhuzhou_book.webfont import FAMILY
+from zhuzhou_innovation.fonts import CJK_BLOCKS
 
 # Families that hold CJK glyphs, for a reader whose system has one (the web font's is first).
 _CJK_FAMILY = re.compile(

@@ -6,7 +6,7 @@ glossary (`data/indicators.csv`, column name_zh), never retyped, plus a few doma
 not indicators. `_config.yml` points `html_search_options.dict` at the output (relative to the
 folder `jupyter-book build` runs in, the repository root).
 
-    python -m zhuzhou_innovation.search_dict        # writes _build/generated/jieba-userdict.txt
+    python -m zhuzhou_book.search_dict        # writes _build/generated/jieba-userdict.txt
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ import re
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from zhuzhou_innovation.paths import BUILD, REPO
+
 INDICATORS = REPO / "data" / "indicators.csv"
-OUT = REPO / "_build" / "generated" / "jieba-userdict.txt"
+OUT = BUILD / "generated" / "jieba-userdict.txt"
 
 # Terms the reports use that are not indicator names; 高企 is the reports' short form of 高新技术企业.
 DOMAIN_TERMS: tuple[str, ...] = ("研发", "高新技术企业", "高企", "科技创新", "株洲", "长株潭")

@@ -1,10 +1,18 @@
 """Re-execute the book's notebooks whose inputs changed, and store their outputs in place.
 
+    python -m zhuzhou_book.execute                 # the stale notebooks (run by `make book`)
+    python -m zhuzhou_book.execute --force         # every notebook (`make refresh`)
+    python -m zhuzhou_book.execute book/07-trends.ipynb
+
 Why not jupyter-book's own cache: jupyter-cache keys a notebook on its code alone, so a change
-in data/ or lib/ would leave a stale page. Here each notebook's metadata records a fingerprint
-of everything its outputs depend on: its code cells, the data files it actually read (reported
-by `zhuzhou_innovation.load.files_read` at the end of the run), the library's source and the
-pinned requirements. A notebook is re-executed when any of them differs, and only then.
+in data/ or lib/ would leave a stale page. Here a fingerprint records everything a notebook's
+outputs depend on: its code cells, the data files it actually read (reported by
+`zhuzhou_innovation.load.files_read` at the end of the run), the library modules it imported and
+the pinned requirements. A notebook is re-executed when any of them differs, and only then.
+
+The fingerprints live in one committed file, `book/_fingerprints.json`, not in the notebooks:
+a re-execution whose outputs come out the same rewrites only that file, so a library change that
+no output depends on leaves every notebook untouched in `git diff`.
 The book renders the stored outputs, which `pytest --nbval` checks against a fresh run.
 """
 
@@ -20,9 +28,10 @@ from pathlib import Path
 
 import nbformat
 
-REPO = Path(__file__).resolve().parents[2]
-LIB = Path(__file__).resolve().parent
-METADATA_KEY = "zhuzhou"
+from zhuzhou_innovation.paths import BOOK, REPO, relative
+
+LIB = REPO / "lib" / "zhuzhou_innovation"  # the analysis package the notebooks import
+FINGERPRINTS = "book/_fingerprints.json"
 _PROBE = (
     "import json as _json, sys as _sys, zhuzhou_innovation.load as _load\n"
     "print(_json.dumps({'data': _load.files_read(), 'modules': sorted(\n"
@@ -32,14 +41,6 @@ _PROBE = (
 
 class ExecutionError(RuntimeError):
     """A notebook raised while being executed; the message names the notebook and cell."""
-
-
-def _rel(path: Path, repo: Path = REPO) -> str:
-    """A path as messages show it: relative to the repository when it lies inside."""
-    try:
-        return path.resolve().relative_to(repo.resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def _sha256(data: bytes) -> str:
@@ -52,19 +53,18 @@ def code_fingerprint(nb: nbformat.NotebookNode) -> str:
     return _sha256(code.encode("utf-8"))
 
 
-def lib_fingerprint(modules: list[str] | None = None) -> str:
+def lib_fingerprint(modules: list[str] | None = None, lib: Path = LIB) -> str:
     """Hash of the library a notebook ran: the modules it imported and every non-Python file
     (style, templates). A module no notebook imports (the export, say) does not mark it stale;
     with `modules` None, every file counts."""
     wanted = None
     if modules is not None:
-        wanted = {f"{m.split('.', 1)[1].replace('.', '/')}.py" if "." in m else "__init__.py"
-                  for m in modules}
+        wanted = {f"{m.split('.', 1)[1].replace('.', '/')}.py" if "." in m else "__init__.py" for m in modules}
     h = hashlib.sha256()
-    for path in sorted(LIB.rglob("*")):
+    for path in sorted(lib.rglob("*")):
         if not path.is_file() or "__pycache__" in path.parts:
             continue
-        rel = path.relative_to(LIB).as_posix()
+        rel = path.relative_to(lib).as_posix()
         if wanted is not None and path.suffix == ".py" and rel not in wanted:
             continue
         h.update(rel.encode())
@@ -84,7 +84,7 @@ def current_inputs(nb: nbformat.NotebookNode, data_files: list[str], repo: Path 
     and the library modules it imports."""
     inputs = {
         "code": code_fingerprint(nb),
-        "lib": lib_fingerprint(modules),
+        "lib": lib_fingerprint(modules, repo / LIB.relative_to(REPO)),
         "requirements": file_fingerprint("requirements.txt", repo),
         "data": {rel: file_fingerprint(rel, repo) for rel in sorted(data_files)},
     }
@@ -93,76 +93,98 @@ def current_inputs(nb: nbformat.NotebookNode, data_files: list[str], repo: Path 
     return inputs
 
 
-def stale_reason(path: Path, repo: Path = REPO) -> str | None:
+def read_fingerprints(repo: Path = REPO) -> dict[str, dict]:
+    """The stored fingerprints, by notebook path relative to the repository."""
+    path = repo / FINGERPRINTS
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def write_fingerprints(records: dict[str, dict], repo: Path = REPO) -> None:
+    """Store the fingerprints (sorted, one key per line: small, readable diffs)."""
+    text = json.dumps(dict(sorted(records.items())), indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    path = repo / FINGERPRINTS
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def stale_reason(path: Path, repo: Path = REPO, stored: dict | None = None) -> str | None:
     """Why the stored outputs of `path` may differ from a fresh run, or None if they cannot."""
-    nb = nbformat.read(path, as_version=4)
-    stored = nb.metadata.get(METADATA_KEY, {}).get("inputs")
+    key = relative(path, repo)
+    stored = (read_fingerprints(repo) if stored is None else stored).get(key)
     if not stored:
         return "never executed by this tool"
+    nb = nbformat.read(path, as_version=4)
     now = current_inputs(nb, list(stored.get("data", {})), repo, stored.get("modules"))
-    for key in ("code", "lib", "requirements"):
-        if stored.get(key) != now[key]:
-            return f"{key} changed"
+    for part in ("code", "lib", "requirements"):
+        if stored.get(part) != now[part]:
+            return f"{part} changed"
     changed = [rel for rel, digest in now["data"].items() if stored["data"].get(rel) != digest]
     return f"data changed: {', '.join(changed)}" if changed else None
 
 
-def execute_notebook(path: Path, repo: Path = REPO, timeout: int = 300) -> list[str]:
-    """Run every cell of `path` in a fresh kernel, store outputs and fingerprint; return data files read."""
+def execute_notebook(path: Path, repo: Path = REPO, timeout: int = 300) -> dict:
+    """Run every cell of `path` in a fresh kernel; write the notebook only if its bytes change.
+
+    Returns the fingerprint of the run, for `book/_fingerprints.json`.
+    """
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
     nb = nbformat.read(path, as_version=4)
     probe = nbformat.v4.new_code_cell(_PROBE)
     nb.cells.append(probe)
-    client = NotebookClient(
-        nb,
-        timeout=timeout,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(path.parent)}},
-        record_timing=False,
-    )
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}}, record_timing=False)
     try:
         client.execute()
     except CellExecutionError as exc:
-        raise ExecutionError(f"{_rel(path, repo)}: a cell raised\n{exc}") from None
+        raise ExecutionError(f"{relative(path, repo)}: a cell raised\n{exc}") from None
     nb.cells.pop()
     report = json.loads("".join(o.get("text", "") for o in probe.outputs if o.get("name") == "stdout"))
-    read = report["data"]
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.metadata.pop("execution", None)
-    nb.metadata[METADATA_KEY] = {"inputs": current_inputs(nb, read, repo, report["modules"])}
-    nbformat.write(nb, path)
-    return read
+    nb.metadata.pop("zhuzhou", None)  # where fingerprints lived before the sidecar file
+    text = nbformat.writes(nb)
+    text += "" if text.endswith("\n") else "\n"  # as nbformat.write ends the file
+    if path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return current_inputs(nb, report["data"], repo, report["modules"])
 
 
-def _run_one(path: str) -> tuple[str, float]:
+def _run_one(path: str, repo: str) -> tuple[str, dict, float]:
     start = time.perf_counter()
-    execute_notebook(Path(path))
-    return path, time.perf_counter() - start
+    inputs = execute_notebook(Path(path), Path(repo))
+    return path, inputs, time.perf_counter() - start
 
 
 def refresh(paths: list[Path], force: bool = False, jobs: int = 2, repo: Path = REPO) -> list[Path]:
     """Re-execute the stale notebooks among `paths` (all of them if `force`), `jobs` at a time."""
+    records = read_fingerprints(repo)
     todo = []
     for path in paths:
-        reason = "forced" if force else stale_reason(path, repo)
+        reason = "forced" if force else stale_reason(path, repo, records)
         if reason:
-            print(f"execute {_rel(path, repo)}: {reason}", flush=True)
+            print(f"execute {relative(path, repo)}: {reason}", flush=True)
             todo.append(path)
     if not todo:
         print(f"all {len(paths)} notebooks up to date", flush=True)
         return []
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo)))) as pool:
-        for done, seconds in pool.map(_run_one, [str(p) for p in todo]):
-            print(f"  done {_rel(Path(done), repo)} ({seconds:.1f} s)", flush=True)
+        runs = pool.map(_run_one, [str(p) for p in todo], [str(repo)] * len(todo))
+        try:
+            for done, inputs, seconds in runs:
+                records[relative(Path(done), repo)] = inputs
+                print(f"  done {relative(Path(done), repo)} ({seconds:.1f} s)", flush=True)
+        finally:
+            write_fingerprints(records, repo)  # keep what finished, even if another notebook raised
     return todo
 
 
 def book_notebooks(repo: Path = REPO) -> list[Path]:
     """Every notebook under book/, in reading order (file names sort in that order)."""
-    return sorted(p for p in (repo / "book").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+    book = repo / BOOK.relative_to(REPO)
+    return sorted(p for p in book.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -171,16 +193,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="re-execute even if nothing changed")
     parser.add_argument("--jobs", type=int, default=2, help="notebooks executed at once")
     parser.add_argument("--check", action="store_true", help="only list stale notebooks; exit 1 if any")
+    parser.add_argument("--repo", type=Path, default=REPO, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    paths = [p.resolve() for p in args.notebooks] or book_notebooks()
+    repo = args.repo.resolve()
+    paths = [p.resolve() for p in args.notebooks] or book_notebooks(repo)
     if args.check:
-        stale = [(p, stale_reason(p)) for p in paths]
-        stale = [(p, r) for p, r in stale if r]
+        records = read_fingerprints(repo)
+        stale = [(p, stale_reason(p, repo, records)) for p in paths]
         for p, r in stale:
-            print(f"stale {_rel(p)}: {r}")
-        return 1 if stale else 0
+            if r:
+                print(f"stale {relative(p, repo)}: {r}")
+        return 1 if any(r for _, r in stale) else 0
     try:
-        refresh(paths, force=args.force, jobs=args.jobs)
+        refresh(paths, force=args.force, jobs=args.jobs, repo=repo)
     except ExecutionError as exc:
         print(exc, file=sys.stderr)
         return 1
