@@ -38,8 +38,10 @@ def hand_typed_numbers(markdown: str) -> list[str]:
 
 
 def narrative_texts():
+    generated = BOOK / "sources"  # pages the Sphinx extension writes from data/sources.csv
     for path in sorted(BOOK.rglob("*.md")):
-        yield path.name, path.read_text(encoding="utf-8")
+        if generated not in path.parents:
+            yield path.name, path.read_text(encoding="utf-8")
     for path in sorted(BOOK.rglob("*.ipynb")):
         if ".ipynb_checkpoints" in path.parts:
             continue

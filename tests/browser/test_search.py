@@ -33,6 +33,10 @@ def article_texts(site: Path) -> dict[str, str]:
     for docname in toc_pages():
         soup = BeautifulSoup((site / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
         article = soup.find("article") or soup.body
+        for span in article.select("span[lang]") if article else []:
+            span.unwrap()  # a language-of-parts span is not a word break
+        if article:
+            article.smooth()  # join the strings the unwrapping left side by side
         texts[docname] = article.get_text(" ") if article else ""
     return texts
 

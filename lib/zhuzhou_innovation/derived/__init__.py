@@ -1,0 +1,8 @@
+"""The book's derived numbers, one definition each (see `zhuzhou_innovation.quantities`).
+
+`common` holds the quantities several chapters use (the GDP and R&D spending the sources imply);
+each chapter's own arithmetic sits in a module named after it. Importing this package registers
+them all; a name defined twice is an error at import.
+"""
+
+from . import common  # noqa: F401
