@@ -46,6 +46,8 @@ def test_ranks_read_as_ordinals_with_the_scope_the_source_printed():
         "1st", "2nd", "3rd", "11th", "22nd", "28th"]
     assert format_value(2, "rank", printed="全省第二") == "2nd in Hunan"
     assert format_value(2, "rank", printed="全省第二", lang="zh") == "全省第2"
+    row = {"value": 2, "unit": "rank", "qualifier": "", "as_printed": "第二", "quote": "技术合同成交额居全省第二"}
+    assert format_observation(row) == "2nd in Hunan" and format_observation(row, "zh") == "全省第二"
 
 
 def test_a_rank_bound_reads_as_top_n():

@@ -106,11 +106,19 @@ def ordinal_word(n: int) -> str:
     return _ORDINAL_WORDS[n] if 0 < n < len(_ORDINAL_WORDS) else ordinal(n)
 
 
-def format_value(value: float, unit: str, qualifier: str = "", lang: str = "en", printed: str = "") -> str:
+def rank_scope(printed: str, quote: str = "") -> str:
+    """What a printed rank ranks within, from the words just before it: 居全省第二 gives 全省."""
+    at = quote.find(printed) if printed and quote else -1
+    before = (quote[max(0, at - 4):at] if at >= 0 else "") + printed
+    return next((key for key, _, _ in _RANK_SCOPE if key in before), "")
+
+
+def format_value(value: float, unit: str, qualifier: str = "", lang: str = "en", printed: str = "",
+                 scope: str = "") -> str:
     """A value as a reader of `lang` expects it: `over 1,100`, `3.27%`, `CNY 12 billion`, `2nd in Hunan`.
 
     `printed` (the row's as_printed) lets the number keep what the source said beyond its value:
-    the scope of a rank (全省第二: in Hunan), a fraction (2/3: two thirds).
+    a fraction (2/3: two thirds); `scope` (全省, 全国, 全市; see `rank_scope`) what a rank is within.
     """
     if pd.isna(value):
         return "–"
@@ -119,7 +127,8 @@ def format_value(value: float, unit: str, qualifier: str = "", lang: str = "en",
         return _FRACTIONS[printed] if lang == "en" else printed
     if style["style"] == "rank":
         n = int(value)
-        scope = next((en if lang == "en" else zh for key, en, zh in _RANK_SCOPE if key in printed), "")
+        scope = next((en if lang == "en" else zh for key, en, zh in _RANK_SCOPE
+                      if key == (scope or rank_scope(printed))), "")
         if qualifier == "under":  # "跻身30强": somewhere in the top n, position not printed
             return f"top {n}{scope}" if lang == "en" else f"{scope}前{n}"
         if qualifier == "over":  # ranked below n
@@ -142,11 +151,12 @@ def format_observation(row: pd.Series | dict, lang: str = "en") -> str:
     """One observation as prose. In Chinese, the number exactly as the source printed it; in
     English, the book's style, money with the printed Chinese beside it."""
     qualifier, printed = row.get("qualifier", "") or "", row.get("as_printed", "") or ""
+    scope = rank_scope(printed, row.get("quote", "") or "") if row["unit"] == "rank" else ""
     if lang == "zh" and printed:
-        return printed
+        return printed if scope in printed else scope + printed
     if row["unit"] == "100m_cny" and lang == "en" and printed not in _FRACTIONS:
         return f"{format_value(row['value'], row['unit'], qualifier)} ({_money_zh(row['value'])})"
-    return format_value(row["value"], row["unit"], qualifier, lang, printed)
+    return format_value(row["value"], row["unit"], qualifier, lang, printed, scope)
 
 
 _PERIOD = re.compile(r"^(\d{4})(?:Q([1-4])|H([12])|-(\d{2})|/(\d{4}))?$")
