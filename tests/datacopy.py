@@ -30,3 +30,36 @@ def edit_row(path: Path, row_id: str, **changes: str) -> int:
             write_rows(path, columns, rows)
             return line
     raise KeyError(row_id)
+
+
+def reprint(data: Path, row_id: str, printed: str) -> int:
+    """Make a data copy read as if its source had printed `printed` for a row; return its line.
+
+    The loader refuses a value its print does not state, so a test that needs another number
+    changes what the source printed: the raw text (inside the row's quote), every quote of that
+    source holding the old passage, and as_printed and value of each row printing the same number
+    there (both rows of 双双突破1100家). Value and qualifier are what the parser reads.
+    """
+    from zhuzhou_innovation.printed import as_printed, value_in
+
+    columns, rows = read_rows(data / "observations.csv")
+    row = next(r for r in rows if r["id"] == row_id)
+    old_quote, old = row["quote"], row["as_printed"]
+    new_quote = old_quote.replace(old, printed, 1)
+    _, sources = read_rows(data / "sources.csv")
+    path = data / "raw" / next(s["file"] for s in sources if s["id"] == row["source"])
+    path.write_text(path.read_text(encoding="utf-8").replace(old_quote, new_quote), encoding="utf-8")
+    line = 0
+    for i, r in enumerate(rows, start=2):
+        if r["source"] != row["source"] or old_quote not in r["quote"]:
+            continue
+        same_number = r["as_printed"] == old and r["quote"] == old_quote
+        r["quote"] = r["quote"].replace(old_quote, new_quote)
+        if same_number:
+            number = as_printed(printed)
+            value = value_in(number, r["unit"])
+            r["as_printed"], r["qualifier"] = printed, number.qualifier
+            r["value"] = str(int(value)) if value.denominator == 1 else str(float(value))
+        line = i if r["id"] == row_id else line
+    write_rows(data / "observations.csv", columns, rows)
+    return line

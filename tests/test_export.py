@@ -353,7 +353,7 @@ def test_key_figures_prefer_one_indicator_of_the_region_without_suspect_values()
 
 def test_figure_data_is_rewritten_only_when_its_inputs_change(tmp_path, data_copy, monkeypatch, capsys):
     """`make book` stays quick with nothing changed, and a data change still reaches the CSVs."""
-    from datacopy import edit_row
+    from datacopy import reprint
 
     from zhuzhou_book import figure_data
 
@@ -362,7 +362,7 @@ def test_figure_data_is_rewritten_only_when_its_inputs_change(tmp_path, data_cop
     assert figure_data.main(["--out", str(out)]) == 0
     assert figure_data.main(["--out", str(out)]) == 0
     assert "up to date" in capsys.readouterr().out.splitlines()[-1]
-    edit_row(data_copy / "observations.csv", "zz2021-005", value="620")
+    reprint(data_copy, "zz2021-005", "620家")
     assert figure_data.main(["--out", str(out)]) == 0
     assert "up to date" not in capsys.readouterr().out
     assert "620" in (out / "zz2021-platforms-by-level.csv").read_text(encoding="utf-8")

@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from datacopy import edit_row, read_rows, write_rows
+from datacopy import edit_row, read_rows, reprint, write_rows
 
 from zhuzhou_innovation import scorecard, series
-from zhuzhou_innovation.load import DataError, files_read, load_dataset
+from zhuzhou_innovation.load import DataError, RowContext, files_read, load_dataset, row_problems
 
 
 def test_real_dataset_loads_typed():
@@ -157,7 +157,7 @@ def test_every_problem_is_listed_not_only_the_first(data_copy):
 
 
 def test_environment_variable_selects_the_data(data_copy, monkeypatch):
-    edit_row(data_copy / OBS, "zz2021-037", value="3.28")
+    reprint(data_copy, "zz2021-037", "3.28%")
     monkeypatch.setenv("ZHUZHOU_DATA", str(data_copy))
     obs = load_dataset().observations
     assert obs.set_index("id").value["zz2021-037"] == 3.28
@@ -190,3 +190,61 @@ def test_next_years_report_is_rows_and_a_raw_file_not_code(data_copy):
     assert card.loc["zz2022-048", "status"] == "met"        # R&D intensity 3.4% targeted, 3.45% reported
     assert 2023 in set(series.series(ds, "rd_intensity").year)
 
+
+
+# --- value against print: every row's value is what its as_printed says, in the row's unit ---
+
+def _observation_rows() -> list[tuple[int, dict[str, str]]]:
+    _, rows = read_rows(Path(__file__).resolve().parents[1] / "data" / OBS)
+    return list(enumerate(rows, start=2))
+
+
+ROWS = _observation_rows()
+
+
+@pytest.fixture(scope="module")
+def row_context():
+    ds = load_dataset()
+    return RowContext.of(ds.indicators, ds.texts)
+
+
+def _changed(value: str, how: str) -> str:
+    number = float(value)
+    return repr(number * 10 if how == "decimal slip" else number + 1)
+
+
+@pytest.mark.parametrize("how", ["decimal slip", "plus one"])
+@pytest.mark.parametrize("line, row", ROWS, ids=[r["id"] for _, r in ROWS])
+def test_a_value_changed_alone_is_refused_naming_its_line(row_context, line, row, how):
+    assert row_problems(row, line, f"data/{OBS}", row_context) == []
+    changed = row | {"value": _changed(row["value"], how)}
+    problems = row_problems(changed, line, f"data/{OBS}", row_context)
+    assert [(p.row, p.field) for p in problems] == [(line, "value")], problems
+    assert f"printed '{row['as_printed']}'" in problems[0].message
+
+
+@pytest.mark.parametrize("line, row", ROWS, ids=[r["id"] for _, r in ROWS])
+def test_a_qualifier_changed_alone_is_refused_naming_its_line(row_context, line, row):
+    changed = row | {"qualifier": "" if row["qualifier"] else "about"}
+    problems = row_problems(changed, line, f"data/{OBS}", row_context)
+    assert [(p.row, p.field) for p in problems] == [(line, "qualifier")], problems
+
+
+def test_a_changed_value_is_refused_by_the_loader_with_file_line_field_and_print(data_copy):
+    """The issue's example: R&D intensity 2021 changed from 3.27 to 3.72, print and quote left alone."""
+    line = edit_row(data_copy / OBS, "zz2021-037", value="3.72")
+    _assert_names(_refused(data_copy), f"data/{OBS}", line, "value", r"printed '3\.27%' implies 3\.27 pct")
+
+
+def test_a_label_not_printed_in_the_quote_is_refused(data_copy):
+    line = edit_row(data_copy / OBS, "zz2021-025", label_zh="双创精英人才")
+    _assert_names(_refused(data_copy), f"data/{OBS}", line, "label_zh", "does not occur in the quote")
+
+
+def test_labels_as_printed_differ_from_the_indicator_name():
+    ds = load_dataset()
+    names = ds.indicators.set_index("id").name_zh
+    labelled = ds.observations[ds.observations.label_zh != ""]
+    assert len(labelled) > 50
+    assert (labelled.label_zh != labelled.indicator.map(names)).all()
+    assert ds.observations.set_index("id").label_zh["zz2021-025"] == "双聘精英人才"

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import nbformat
-from datacopy import REPO, edit_row
+from datacopy import REPO, edit_row, reprint
 
 from zhuzhou_book import execute
 
@@ -32,11 +32,11 @@ def test_nbval_fails_on_a_changed_number_and_passes_once_restored(data_copy):
     """Change R&D intensity 2021 (shown in the 2021 chapter's prose, table) in a copy of the data."""
     original = edit_row(data_copy / "observations.csv", "zz2021-037")  # no change: line lookup
     assert original
-    edit_row(data_copy / "observations.csv", "zz2021-037", value="3.72")
+    reprint(data_copy, "zz2021-037", "3.72%")
     changed = _nbval(data_copy, CHAPTER)
     assert changed.returncode != 0, changed.stdout[-2000:]
     assert "3.72" in changed.stdout, changed.stdout[-2000:]
-    edit_row(data_copy / "observations.csv", "zz2021-037", value="3.27")
+    reprint(data_copy, "zz2021-037", "3.27%")
     restored = _nbval(data_copy, CHAPTER)
     assert restored.returncode == 0, restored.stdout[-3000:]
 

@@ -3,7 +3,8 @@
 Validation runs on every load, in two layers: the Frictionless table schemas in
 `data/datapackage.json` (columns, types, patterns, enums, unique ids, references between
 tables), then the checks a schema cannot say (the file is UTF-8, each quote is found verbatim in
-its source text, the unit fits the indicator and the kind). Every problem is reported with the
+its source text, the value is what `as_printed` says in the row's unit (see `printed`), the unit
+fits the indicator and the kind). Every problem is reported with the
 file, the CSV line and the field, and nothing is returned unless everything passes.
 
 Set ZHUZHOU_DATA to load another copy of the data (the tests do, to try bad inputs).
@@ -11,12 +12,14 @@ Set ZHUZHOU_DATA to load another copy of the data (the tests do, to try bad inpu
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from .paths import REPO, data_dir
+from .printed import check_print
 
 TABLES = ("sources", "units", "regions", "indicators", "observations")
 _read: set[Path] = set()
@@ -136,38 +139,74 @@ def _table(base: Path, name: str) -> pd.DataFrame:
 _MEASURE_UNITS = {"growth": {"pct", "pp", "count"}, "share": {"pct"}, "rank": {"rank"}}
 
 
-def _content_problems(tables: dict[str, pd.DataFrame], texts: dict[str, str], label: str) -> list[Problem]:
-    """What no schema can check: quotes in their texts, units that fit indicator and kind."""
-    obs = tables["observations"]
-    level_unit = dict(zip(tables["indicators"]["id"], tables["indicators"]["unit"]))
-    problems = []
-    for line, row in enumerate(obs.itertuples(index=False), start=2):
-        def bad(field: str, message: str) -> None:
-            problems.append(Problem(label, line, field, f"{message} (id {row.id})"))
+@dataclass(frozen=True)
+class RowContext:
+    """What one observation row is checked against: the source texts, the indicators' units and names."""
 
-        text = texts.get(row.source, "")
-        if row.quote not in text:
-            bad("quote", f"quote not found verbatim in the text of source '{row.source}'")
-        if row.as_printed not in row.quote:
-            bad("as_printed", f"'{row.as_printed}' does not occur in the quote")
-        if not row.id.startswith(f"{row.source}-"):
-            bad("id", f"id should start with its source '{row.source}-'")
-        if row.kind == "target":
-            allowed = _MEASURE_UNITS.get(row.target_measure, {level_unit.get(row.indicator)})
-            if not row.target_measure:
-                bad("target_measure", "a target must say what it measures (level, growth, share, rank)")
-        else:
-            allowed = _MEASURE_UNITS.get(row.kind, {level_unit.get(row.indicator)})
-            if row.target_measure:
-                bad("target_measure", f"only targets have a target_measure, this row is '{row.kind}'")
-        if row.unit not in allowed:
-            bad("unit", f"unit '{row.unit}' does not fit a {row.kind} of '{row.indicator}' "
-                        f"(expected {' or '.join(sorted(u for u in allowed if u))})")
-        is_share = row.kind == "share" or row.target_measure == "share"
-        if is_share and not row.share_of:
-            bad("share_of", "a share must name the indicator it is a share of")
-        if row.share_of and not is_share:
-            bad("share_of", "only shares name a denominator")
+    texts: Mapping[str, str]
+    level_unit: Mapping[str, str]
+    name_zh: Mapping[str, str]
+
+    @classmethod
+    def of(cls, indicators: pd.DataFrame, texts: Mapping[str, str]) -> RowContext:
+        return cls(texts, dict(zip(indicators["id"], indicators["unit"])),
+                   dict(zip(indicators["id"], indicators["name_zh"])))
+
+
+def row_problems(row: Mapping[str, str], line: int, label: str, ctx: RowContext) -> list[Problem]:
+    """What no schema can check in one observation row (cells as strings, as in the CSV).
+
+    Quotes in their texts, the value as its print says, units that fit indicator and kind.
+    One row at a time, so the tests and the extraction assistant can check a row without
+    validating the whole package again.
+    """
+    problems = []
+
+    def bad(field: str, message: str) -> None:
+        problems.append(Problem(label, line, field, f"{message} (id {row['id']})"))
+
+    quote, printed = row["quote"], row["as_printed"]
+    if quote not in ctx.texts.get(row["source"], ""):
+        bad("quote", f"quote not found verbatim in the text of source '{row['source']}'")
+    if printed not in quote:
+        bad("as_printed", f"'{printed}' does not occur in the quote")
+    label_zh = row.get("label_zh", "")
+    if label_zh and label_zh not in quote:
+        bad("label_zh", f"'{label_zh}' does not occur in the quote")
+    if label_zh and label_zh == ctx.name_zh.get(row["indicator"]):
+        bad("label_zh", "the indicator's own name_zh: leave label_zh empty")
+    if not row["id"].startswith(f"{row['source']}-"):
+        bad("id", f"id should start with its source '{row['source']}-'")
+    kind, measure = row["kind"], row["target_measure"]
+    level = {ctx.level_unit.get(row["indicator"])}
+    if kind == "target":
+        allowed = _MEASURE_UNITS.get(measure, level)
+        if not measure:
+            bad("target_measure", "a target must say what it measures (level, growth, share, rank)")
+    else:
+        allowed = _MEASURE_UNITS.get(kind, level)
+        if measure:
+            bad("target_measure", f"only targets have a target_measure, this row is '{kind}'")
+    if row["unit"] not in allowed:
+        bad("unit", f"unit '{row['unit']}' does not fit a {kind} of '{row['indicator']}' "
+                    f"(expected {' or '.join(sorted(u for u in allowed if u))})")
+    elif printed in quote:  # the value its print states, in a unit that fits
+        for field, message in check_print(printed, quote, row["unit"], row["value"], row["qualifier"]):
+            bad(field, message)
+    is_share = kind == "share" or measure == "share"
+    if is_share and not row["share_of"]:
+        bad("share_of", "a share must name the indicator it is a share of")
+    if row["share_of"] and not is_share:
+        bad("share_of", "only shares name a denominator")
+    return problems
+
+
+def _content_problems(tables: dict[str, pd.DataFrame], texts: dict[str, str], label: str) -> list[Problem]:
+    """What no schema can check, row by row (see `row_problems`)."""
+    ctx = RowContext.of(tables["indicators"], texts)
+    problems = []
+    for line, row in enumerate(tables["observations"].to_dict("records"), start=2):
+        problems += row_problems(row, line, label, ctx)
     return problems
 
 
