@@ -13,9 +13,9 @@ DATA = REPO / "data"
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    """A copy of data/ (tables, schema, raw texts) that a test may change freely."""
+    """A copy of data/ (tables, schema, raw texts, lists of excluded numbers) that a test may change freely."""
     dest = tmp_path / "data"
-    shutil.copytree(DATA, dest, ignore=shutil.ignore_patterns("extraction"))
+    shutil.copytree(DATA, dest)
     return dest
 
 

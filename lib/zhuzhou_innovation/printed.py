@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
-__all__ = ["Number", "PrintError", "as_printed", "find_numbers", "value_in", "check_print",
-           "chinese_numeral"]
+__all__ = ["Number", "PrintError", "as_printed", "check_print", "chinese_numeral", "clause",
+           "find_numbers", "value_in"]
 
 
 class PrintError(ValueError):
@@ -447,3 +447,22 @@ def check_print(as_printed_text: str, quote: str, unit: str, value: str,
         problems.append(("qualifier", f"printed '{as_printed_text}' reads {said}, "
                                       f"the row says '{qualifier or ''}'"))
     return problems
+
+
+# Clause boundaries: a quote is cut at these (、 is kept, it joins the items of one list).
+_CLAUSE_END = set(",，;；。！？!?:：\n")
+
+
+def clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the shortest clause of `text` around [start, end): between commas, stops, lines."""
+    a = start
+    while a > 0 and text[a - 1] not in _CLAUSE_END:
+        a -= 1
+    b = end
+    while b < len(text) and text[b] not in _CLAUSE_END:
+        b += 1
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
