@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SETUP  := $(VENV)/.setup-done
 JOBS   ?= 2
 
-.PHONY: book test refresh briefing bench clean
+.PHONY: book test refresh briefing bench extract clean
 
 # Install pinned dependencies and the helper package (editable); redone only when they change.
 $(SETUP): requirements.txt pyproject.toml
@@ -44,6 +44,12 @@ refresh: $(SETUP)
 ## brief (HTML, and PDF where Chromium is installed) and MANIFEST.csv, in _build/briefing.
 briefing: $(SETUP)
 	$(BIN)/python -m zhuzhou_innovation.export --jobs $(JOBS)
+
+## extract: propose rows for a new source text, to curate: make extract SOURCE=data/raw/<file>.txt
+## writes _build/extract/<file>.csv (candidate rows) and <file>.excluded.md (draft exclusions); OUT=path to change.
+extract: $(SETUP)
+	@test -n "$(SOURCE)" || { echo "usage: make extract SOURCE=data/raw/<file>.txt [OUT=path.csv]"; exit 2; }
+	$(BIN)/python -m zhuzhou_innovation.extract $(SOURCE) $(if $(OUT),--out $(OUT))
 
 clean:
 	rm -rf _build

@@ -248,3 +248,9 @@ def test_labels_as_printed_differ_from_the_indicator_name():
     assert len(labelled) > 50
     assert (labelled.label_zh != labelled.indicator.map(names)).all()
     assert ds.observations.set_index("id").label_zh["zz2021-025"] == "双聘精英人才"
+
+
+def test_a_print_that_occurs_twice_in_its_quote_is_refused(data_copy):
+    line = edit_row(data_copy / OBS, "zz2022q1-007", quote="分别是0.74%、0.74%和0.94%", as_printed="0.74%",
+                    value="0.74")
+    _assert_names(_refused(data_copy), f"data/{OBS}", line, "as_printed", "occurs 2 times")

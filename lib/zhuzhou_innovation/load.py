@@ -170,6 +170,8 @@ def row_problems(row: Mapping[str, str], line: int, label: str, ctx: RowContext)
         bad("quote", f"quote not found verbatim in the text of source '{row['source']}'")
     if printed not in quote:
         bad("as_printed", f"'{printed}' does not occur in the quote")
+    elif quote.count(printed) > 1:
+        bad("as_printed", f"'{printed}' occurs {quote.count(printed)} times in the quote: which one is meant?")
     label_zh = row.get("label_zh", "")
     if label_zh and label_zh not in quote:
         bad("label_zh", f"'{label_zh}' does not occur in the quote")
