@@ -27,7 +27,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .load import Problem, data_dir
+from .load import Problem
+from .paths import data_dir
 from .printed import Number, clause, find_numbers
 
 _HEADER = re.compile(r"^\|\s*number\s*\|\s*passage\s*\|\s*reason\s*\|\s*$")

@@ -32,7 +32,8 @@ from decimal import Decimal, localcontext
 from fractions import Fraction
 from pathlib import Path
 
-from .load import REPO, Dataset, RowContext, load_dataset, row_problems
+from .load import Dataset, RowContext, load_dataset, row_problems
+from .paths import BUILD
 from .printed import Number, clause, find_numbers, value_in
 
 COLUMNS = ["id", "source", "region", "indicator", "period", "kind", "value", "unit", "as_printed",
@@ -449,7 +450,7 @@ def main(argv: list[str] | None = None) -> int:
     text = args.text.read_text(encoding="utf-8")
     candidates, drafts = propose(text, ds, info)
     problems = check_candidates(candidates, ds, text, info)
-    out = args.out or REPO / "_build" / "extract" / f"{args.text.stem}.csv"
+    out = args.out or BUILD / "extract" / f"{args.text.stem}.csv"
     md = write(candidates, drafts, out)
     print(f"{len(candidates)} candidate rows -> {out}")
     print(f"{len(drafts)} numbers that look out of scope -> {md}")
