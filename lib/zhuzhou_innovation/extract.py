@@ -183,10 +183,8 @@ def out_of_scope(text: str, n: Number) -> str:
         return "section heading"
     if re.search(r"[A-Za-z]", before[-1:] + after[:1]) or re.search(r"[-〔〕]", before[-1:] + after[:1]):
         return "name, model, serial or document number (metadata)"
-    if n.measure == "rank" and n.text.startswith("第") and re.match(r"[一二三]?[一-龥]", after) \
-            and not re.match(r"[位名,，。、;；]", after):
-        if after[:1] in "生资动代方":
-            return "第一 as part of a word or slogan (第一生产力, 第一代, 第三方), not a rank"
+    if n.measure == "rank" and n.text.startswith("第") and after[:1] in "生资动代方":
+        return "第一 as part of a word or slogan (第一生产力, 第一代, 第三方), not a rank"
     if n.classifier == "年":
         return "a span of years: the period of a row, or a goal's duration"
     if n.classifier == "期":
