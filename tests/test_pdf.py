@@ -160,10 +160,14 @@ def test_svg_figures_stay_vector(small_book):
 
 
 @needs_chromium
-def test_printing_again_gives_the_same_bytes_and_an_unchanged_site_is_not_printed(small_book):
+def test_printing_again_elsewhere_gives_the_same_bytes_and_an_unchanged_site_is_not_printed(small_book):
     tmp, root, site = small_book["tmp"], small_book["root"], small_book["site"]
-    again = tmp / "again.pdf"
-    printed, _ = pdf.build(site, again, root=root, force=True, stamp_path=tmp / "stamp2", work=tmp / "print2")
+    other = tmp / "a" / "longer" / "path"  # the print page loads files by path: none may leak in
+    shutil.copytree(root, other / "src")
+    shutil.copytree(site, other / "html")
+    again = other / "again.pdf"
+    printed, _ = pdf.build(other / "html", again, root=other / "src", stamp_path=other / "stamp",
+                           work=other / "print")
     assert printed and again.read_bytes() == small_book["out"].read_bytes()
     printed, pages = pdf.build(site, small_book["out"], root=root, stamp_path=tmp / "stamp", work=tmp / "print")
     assert not printed and pages == small_book["pages"]

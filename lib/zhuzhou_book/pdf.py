@@ -44,7 +44,7 @@ from zhuzhou_innovation.paths import BUILD, REPO
 from . import downloads
 from .toc import Page, reading_order
 
-SITE = BUILD / "html"
+SITE = downloads.SITE
 PRINT_DIR = BUILD / "print"  # the assembled print page; not published
 PDF = downloads.OUT / downloads.BOOK_PDF
 STAMP = BUILD / "generated" / "book-pdf.stamp"
@@ -384,6 +384,7 @@ def main(argv: list[str] | None = None) -> int:
         status = downloads.missing_chromium("the book's PDF")
         PDF.unlink(missing_ok=True)  # never publish the PDF of an older book
         downloads.write_listing()
+        downloads.unpublish_missing()
         return status
     start = time.perf_counter()
     printed, pages = build(force=args.force)
