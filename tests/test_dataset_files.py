@@ -129,7 +129,7 @@ def test_two_builds_give_byte_identical_zip_and_workbook():
     # from the clock (openpyxl's, zipfile's) would differ between them
     for seed in ("1", "2"):
         done = subprocess.run([sys.executable, "-c", _BUILD], cwd=REPO, capture_output=True, text=True,
-                              env=os.environ | {"PYTHONHASHSEED": seed}, timeout=120)
+                              env=os.environ | {"PYTHONHASHSEED": seed}, timeout=120, check=False)
         assert done.returncode == 0, done.stderr[-2000:]
         digests.add(done.stdout.strip())
     assert len(digests) == 1

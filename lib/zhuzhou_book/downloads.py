@@ -46,21 +46,19 @@ CHROMIUM = Path(os.environ.get("ZHUZHOU_CHROMIUM", "/usr/bin/chromium"))
 
 # What each file holds, in the words of the downloads page (the figures get their own table).
 DESCRIPTIONS = {
-    BOOK_PDF: ("book", "PDF, A4", "The whole book: every chapter in reading order, a contents page, "
-               "page numbers, vector figures"),
-    DATA_ZIP: ("dataset", "ZIP of CSV (UTF-8) and JSON",
-                                    "Every table as CSV, their schema and descriptions (datapackage.json, "
-                                    "Frictionless) and the attribution of the source texts"),
-    DATA_XLSX: ("dataset", "Excel workbook (.xlsx)",
-                                     "Every table on its own sheet, with a README sheet describing each "
-                                     "table and field"),
-    f"{BRIEFING}/brief.html": ("briefing", "HTML, self-contained",
-                               "The one-page brief: key indicators, two key figures, the sources; opens "
-                               "offline and prints on one A4 page"),
+    BOOK_PDF: ("book", "PDF, A4", (
+        "The whole book: every chapter in reading order, a contents page, page numbers, vector figures")),
+    DATA_ZIP: ("dataset", "ZIP of CSV (UTF-8) and JSON", (
+        "Every table as CSV, their schema and descriptions (datapackage.json, Frictionless) and the "
+        "attribution of the source texts")),
+    DATA_XLSX: ("dataset", "Excel workbook (.xlsx)", (
+        "Every table on its own sheet, with a README sheet describing each table and field")),
+    f"{BRIEFING}/brief.html": ("briefing", "HTML, self-contained", (
+        "The one-page brief: key indicators, two key figures, the sources; opens offline and prints on "
+        "one A4 page")),
     f"{BRIEFING}/brief.pdf": ("briefing", "PDF, A4", "The one-page brief, printed"),
-    f"{BRIEFING}/MANIFEST.csv": ("briefing", "CSV (UTF-8)",
-                                 "Every file of the briefing pack with its figure, chapter, language, "
-                                 "format and title"),
+    f"{BRIEFING}/MANIFEST.csv": ("briefing", "CSV (UTF-8)", (
+        "Every file of the briefing pack with its figure, chapter, language, format and title")),
 }
 GROUPS = ("book", "dataset", "briefing")
 NEEDS_CHROMIUM = {BOOK_PDF, f"{BRIEFING}/brief.pdf"}
@@ -251,9 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     briefing = write_briefing(jobs=args.jobs)
     write_listing()
     unpublish_missing()
-    state = lambda done: "written" if done else "up to date"  # noqa: E731
-    print(f"downloads: dataset {state(dataset)}, briefing pack {state(briefing)} "
-          f"in {OUT.relative_to(REPO)}")
+    state = {True: "written", False: "up to date"}
+    print(f"downloads: dataset {state[dataset]}, briefing pack {state[briefing]} in {OUT.relative_to(REPO)}")
     return 0
 
 

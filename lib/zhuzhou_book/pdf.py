@@ -11,11 +11,11 @@ work offline. Here the Chromium the browser tests use prints the pages Sphinx ha
    between pages become links inside the PDF, links to files or other site pages become plain text;
    images and stylesheets load from `_build/html`, so figures stay SVG (vector) and Chinese text is
    set in the book's own web font.
-2. `print_pdf`: Playwright drives Chromium's `page.pdf`: A4, a page number at the foot of every
-   page, tagged (headings, tables and figures readable by screen readers). The page each chapter starts on is read from the
-   PDF's named destinations (Chromium writes one per link target, and the contents links to each
-   chapter), written into the contents, and the page is printed again; pypdf then adds bookmarks
-   (parts and chapters) and the title and author.
+2. `build`: Playwright drives Chromium's `page.pdf`: A4, a page number at the foot of every page,
+   tagged (headings, tables and figures readable by screen readers). The page each chapter starts
+   on is read from the PDF's named destinations (Chromium writes one per link target, and the
+   contents links to each chapter), written into the contents, and the page is printed again;
+   pypdf then adds bookmarks (parts and chapters), the title and the author.
 3. `brief.normalise_pdf` blanks Chromium's date stamps and renumbers its tag ids, so two prints of
    the same pages are byte-identical.
 
@@ -33,7 +33,6 @@ import json
 import posixpath
 import re
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,8 +56,8 @@ CSS_PX_PER_MM = 96 / 25.4
 CONTENT_WIDTH_PX = int((PAGE_WIDTH_MM - MARGIN_MM["left"] - MARGIN_MM["right"]) * CSS_PX_PER_MM)
 
 # Rules for the assembled book only (the site's own print rules are in book/_static/print.css).
-BOOK_CSS = """
-@page { size: A4; margin: %(top)smm %(right)smm %(bottom)smm %(left)smm; }
+PAGE_RULE = "@page {{ size: A4; margin: {top}mm {right}mm {bottom}mm {left}mm; }}".format(**MARGIN_MM)
+BOOK_CSS = PAGE_RULE + """
 body.print-book { margin: 0; background: white; }
 .print-book .title-page { break-after: page; padding-top: 30vh; text-align: center; }
 .print-book .title-page h1 { font-size: 2.2rem; margin-bottom: 1.2em; }
@@ -72,7 +71,7 @@ body.print-book { margin: 0; background: white; }
 .print-book nav.book-contents .page { min-width: 2.5em; text-align: right; font-variant-numeric: tabular-nums; }
 .print-book article.chapter { break-before: page; }
 .print-book article.chapter > section > h1:first-of-type { margin-top: 0; }
-""" % MARGIN_MM
+"""
 
 FOOTER = ('<div style="width:100%;font-size:8pt;text-align:center;color:#444;'
           'font-family:\'DejaVu Sans\',sans-serif"><span class="pageNumber"></span></div>')
@@ -147,7 +146,7 @@ def _article(soup, docname: str, pages: dict[str, str], site: Path):
         if target is not None:
             tag["src"] = _file_uri(site / target[0])
     heading = article.find("h1")
-    title = heading.get_text(" ", strip=True) if heading else docname
+    title = " ".join(heading.get_text().split()) if heading else docname  # spans (lang="zh-Hans") join as printed
     return article, title
 
 

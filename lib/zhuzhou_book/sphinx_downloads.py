@@ -98,6 +98,12 @@ class DownloadsTable(_DownloadsDirective):
 class FigureDownloads(_DownloadsDirective):
     """Every figure: its title, the chapter that shows it, its files in both languages."""
 
+    def links(self, files: dict[str, dict], *keys: str) -> list[nodes.paragraph]:
+        """One line per file (`svg-en`, `csv`...): its format and size, as the link's text."""
+        return [nodes.paragraph("", "", self.link(files[k], f"{k.split('-')[0].upper()}, "
+                                                            f"{human_size(files[k]['bytes'])}"))
+                for k in keys if k in files]
+
     def run(self) -> list[nodes.Node]:
         data = self.setup_listing()
         order = {page.docname: i for i, page in enumerate(reading_order())}
@@ -105,13 +111,6 @@ class FigureDownloads(_DownloadsDirective):
         rows = []
         for fig in sorted(data["figures"], key=lambda f: order.get(f"book/{f['chapter']}", len(order))):
             files = fig["files"]
-
-            def links(*keys: str) -> list[nodes.paragraph]:
-                """One line per file: its format and size, as the link's text."""
-                return [nodes.paragraph("", "", self.link(files[k], f"{k.split('-')[0].upper()}, "
-                                                                   f"{human_size(files[k]['bytes'])}"))
-                        for k in keys if k in files]
-
             title = nodes.paragraph(text=fig["titles"].get("en") or fig["name"])
             if fig["titles"].get("zh"):
                 title += nodes.Text(" ")
@@ -120,8 +119,8 @@ class FigureDownloads(_DownloadsDirective):
                                             reftarget=f"/book/{fig['chapter']}", refexplicit=False,
                                             refwarn=True)
             chapter += nodes.inline(text=fig["chapter"])
-            rows.append([title, nodes.paragraph("", "", chapter), links("svg-en", "png-en"),
-                         links("svg-zh", "png-zh"), links("csv")])
+            rows.append([title, nodes.paragraph("", "", chapter), self.links(files, "svg-en", "png-en"),
+                         self.links(files, "svg-zh", "png-zh"), self.links(files, "csv")])
         if not rows:
             return [nodes.paragraph(text="The briefing pack was not built, so no figure is listed.")]
         dpis = sorted({f["dpi"] for fig in data["figures"] for k, f in fig["files"].items()

@@ -46,7 +46,7 @@ def _norm(text: str) -> str:
 def _page_title(site: Path, docname: str) -> str:
     """A page's title as Sphinx wrote it in <title>, without the book's name after the dash."""
     head = (site / f"{docname}.html").read_text(encoding="utf-8")
-    title = html.unescape(re.search(r"<title>(.*?)</title>", head, re.S).group(1))
+    title = html.unescape(re.search(r"<title>(.*?)</title>", head, re.DOTALL).group(1))
     return title.rsplit(" \u2014 ", 1)[0].strip()
 
 
