@@ -333,10 +333,33 @@ def _read_stamp(path: Path) -> dict:
         return {}  # none yet, or from an older version of this module: print
 
 
+def print_book(browser, site: Path, root: Path, work: Path) -> tuple[bytes, list[Chapter]]:
+    """Print the book with `browser` (a Playwright Chromium) until the contents' page numbers
+    agree with the pages the chapters start on (the second print, as the numbers take no room)."""
+    work.mkdir(parents=True, exist_ok=True)
+    page = work / "book.html"
+    anchors = [anchor(p.docname) for p in book_pages(root)]
+    numbers: dict[str, int] = {}
+    for _ in range(3):
+        text, chapters = print_page(site, root, numbers=numbers or None)
+        page.write_text(text, encoding="utf-8")
+        pdf = _print(browser, page)
+        found = chapter_pages(pdf, anchors)
+        if found == numbers:
+            return pdf, chapters
+        numbers = found
+    raise RuntimeError(f"the contents' page numbers did not settle: {numbers}")
+
+
 def build(site: Path = SITE, out: Path = PDF, root: Path = REPO, chromium: Path | None = None,
-          force: bool = False, stamp_path: Path = STAMP, work: Path = PRINT_DIR) -> tuple[bool, int]:
+          force: bool = False, stamp_path: Path = STAMP, work: Path = PRINT_DIR,
+          browser=None) -> tuple[bool, int]:
     """Print the book built in `site` (from the sources in `root`) to `out` unless it is up to
-    date; returns (printed, pages). The print page is written to `work`."""
+    date; returns (printed, pages). The print page is written to `work`.
+
+    `browser`: a running Playwright Chromium to print with (the tests share theirs; Playwright's
+    sync API cannot start twice in one process); else Chromium is launched here and closed after.
+    """
     chromium = chromium or downloads.CHROMIUM
     now = stamp(site, root, chromium)
     stored = _read_stamp(stamp_path)
@@ -344,27 +367,18 @@ def build(site: Path = SITE, out: Path = PDF, root: Path = REPO, chromium: Path 
         return False, stored["pages"]
     from zhuzhou_innovation.brief import normalise_pdf, pdf_pages  # pandas: only when printing
 
-    work.mkdir(parents=True, exist_ok=True)
-    page = work / "book.html"
-    anchors = [anchor(p.docname) for p in book_pages(root)]
-    numbers: dict[str, int] = {}
-    from playwright.sync_api import sync_playwright
+    if browser is not None:
+        pdf, chapters = print_book(browser, site, root, work)
+    else:
+        from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS)
-        try:
-            for _ in range(3):  # the numbers only fill the contents' right margin: a second print agrees
-                text, chapters = print_page(site, root, numbers=numbers or None)
-                page.write_text(text, encoding="utf-8")
-                pdf = _print(browser, page)
-                found = chapter_pages(pdf, anchors)
-                if found == numbers:
-                    break
-                numbers = found
-            else:
-                raise RuntimeError(f"the contents' page numbers did not settle: {numbers}")
-        finally:
-            browser.close()
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(chromium), headless=True,
+                                                 args=CHROMIUM_ARGS)
+            try:
+                pdf, chapters = print_book(browser, site, root, work)
+            finally:
+                browser.close()
     data = normalise_pdf(with_outline(pdf, chapters, _config(root)))
     out.parent.mkdir(parents=True, exist_ok=True)
     if not (out.is_file() and out.read_bytes() == data):

@@ -1,7 +1,8 @@
 """The book's PDF tool on a two-chapter site made here: what it keeps, links, numbers and skips.
 
 The checks on the real book's PDF (every chapter there, tables within the page) are in
-tests/browser/test_downloads.py; these run the same code on pages small enough to print in seconds.
+test_downloads.py; these run the same code on pages small enough to print in seconds, with the
+session's browser (conftest.py).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pypdf import PdfReader
 from zhuzhou_book import downloads, pdf
 from zhuzhou_book.webfont import CSS_FILE, FONT_FILE
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 WEBFONT = REPO / "book" / "_static" / "generated"
 
 TOC = """\
@@ -72,26 +73,22 @@ def _site(tmp: Path) -> tuple[Path, Path]:
     return root, site
 
 
-needs_chromium = pytest.mark.skipif(not downloads.chromium_available(),
-                                    reason=f"no Chromium at {downloads.CHROMIUM}")
-
-
 @pytest.fixture(scope="module")
-def small_book(tmp_path_factory):
+def small_book(tmp_path_factory, browser):
     tmp = tmp_path_factory.mktemp("pdf")
     root, site = _site(tmp)
     out = tmp / "book.pdf"
-    printed, pages = pdf.build(site, out, root=root, stamp_path=tmp / "stamp", work=tmp / "print")
+    printed, pages = pdf.build(site, out, root=root, stamp_path=tmp / "stamp", work=tmp / "print",
+                               browser=browser)
     assert printed
     return {"tmp": tmp, "root": root, "site": site, "out": out, "pages": pages,
-            "reader": PdfReader(io.BytesIO(out.read_bytes()))}
+            "reader": PdfReader(io.BytesIO(out.read_bytes())), "browser": browser}
 
 
 def _text(reader: PdfReader) -> list[str]:
     return [p.extract_text() for p in reader.pages]
 
 
-@needs_chromium
 def test_every_page_of_the_toc_is_printed_but_the_downloads_page(small_book):
     text = "\n".join(_text(small_book["reader"]))
     assert "The introduction" in text and "The long chapter" in text and "The detail" in text
@@ -100,7 +97,6 @@ def test_every_page_of_the_toc_is_printed_but_the_downloads_page(small_book):
     assert "株洲市科技创新" in text
 
 
-@needs_chromium
 def test_pages_are_a4_and_numbered_at_the_foot(small_book):
     reader = small_book["reader"]
     for number, page in enumerate(reader.pages, start=1):
@@ -110,7 +106,6 @@ def test_pages_are_a4_and_numbered_at_the_foot(small_book):
         assert page.extract_text().rstrip().endswith(str(number))
 
 
-@needs_chromium
 def test_contents_gives_the_page_each_chapter_starts_on(small_book):
     reader = small_book["reader"]
     pages = _text(reader)
@@ -122,7 +117,6 @@ def test_contents_gives_the_page_each_chapter_starts_on(small_book):
     assert "Part one" in contents
 
 
-@needs_chromium
 def test_bookmarks_hold_each_part_and_chapter_at_its_page(small_book):
     reader = small_book["reader"]
     outline = reader.outline
@@ -134,7 +128,6 @@ def test_bookmarks_hold_each_part_and_chapter_at_its_page(small_book):
     assert "The long chapter" in reader.pages[page].extract_text()
 
 
-@needs_chromium
 def test_links_between_pages_stay_in_the_pdf_and_links_to_files_become_text(small_book):
     raw = small_book["out"].read_bytes()
     uris, dests = [], []
@@ -150,7 +143,6 @@ def test_links_between_pages_stay_in_the_pdf_and_links_to_files_become_text(smal
     assert b"file:" not in raw and b"_downloads" not in raw
 
 
-@needs_chromium
 def test_svg_figures_stay_vector(small_book):
     for page in small_book["reader"].pages:
         resources = page.get("/Resources") or {}
@@ -159,7 +151,6 @@ def test_svg_figures_stay_vector(small_book):
         assert images == []
 
 
-@needs_chromium
 def test_printing_again_elsewhere_gives_the_same_bytes_and_an_unchanged_site_is_not_printed(small_book):
     tmp, root, site = small_book["tmp"], small_book["root"], small_book["site"]
     other = tmp / "a" / "longer" / "path"  # the print page loads files by path: none may leak in
@@ -167,9 +158,10 @@ def test_printing_again_elsewhere_gives_the_same_bytes_and_an_unchanged_site_is_
     shutil.copytree(site, other / "html")
     again = other / "again.pdf"
     printed, _ = pdf.build(other / "html", again, root=other / "src", stamp_path=other / "stamp",
-                           work=other / "print")
+                           work=other / "print", browser=small_book["browser"])
     assert printed and again.read_bytes() == small_book["out"].read_bytes()
-    printed, pages = pdf.build(site, small_book["out"], root=root, stamp_path=tmp / "stamp", work=tmp / "print")
+    printed, pages = pdf.build(site, small_book["out"], root=root, stamp_path=tmp / "stamp", work=tmp / "print",
+                               browser=small_book["browser"])
     assert not printed and pages == small_book["pages"]
 
 
