@@ -1,6 +1,6 @@
 """The whole dataset as two downloads: a zip of the CSVs with their schema, and one Excel workbook.
 
-    zip_bytes()       zhuzhou-innovation-data/{datapackage.json, <table>.csv..., raw/README.md}
+    zip_bytes()       zhuzhou-innovation-data/{datapackage.json, <table>.csv..., raw/README.md, CHANGES.md}
     workbook_bytes()  a README sheet (the datapackage's descriptions), then one sheet per table
 
 (`zhuzhou_book.downloads` names the files and writes them.)
@@ -27,6 +27,7 @@ from zhuzhou_innovation.paths import data_dir
 
 ZIP_ROOT = "zhuzhou-innovation-data"
 ATTRIBUTION = "raw/README.md"
+CHANGES = "CHANGES.md"  # every correction of a row, before and after (in the zip where the data has it)
 README_SHEET = "README"
 MAX_COLUMN_WIDTH = 60  # characters; longer cells (the quotes) are cut off on screen, never in the file
 
@@ -61,9 +62,11 @@ def _zip(entries: list[tuple[str, bytes]], when: dt.datetime) -> bytes:
 
 
 def zip_bytes(data: Path | None = None) -> bytes:
-    """The zip: datapackage.json, every table it lists, and the attribution of the source texts."""
+    """The zip: datapackage.json, every table it lists, the attribution of the source texts and the
+    record of corrections."""
     data = data or data_dir()
     names = ["datapackage.json", *(r["path"] for r in datapackage(data)["resources"]), ATTRIBUTION]
+    names += [CHANGES] if (data / CHANGES).is_file() else []
     return _zip([(f"{ZIP_ROOT}/{n}", (data / n).read_bytes()) for n in names], vintage(data))
 
 

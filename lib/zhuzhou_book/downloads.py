@@ -49,8 +49,8 @@ DESCRIPTIONS = {
     BOOK_PDF: ("book", "PDF, A4", (
         "The whole book: every chapter in reading order, a contents page, page numbers, vector figures")),
     DATA_ZIP: ("dataset", "ZIP of CSV (UTF-8) and JSON", (
-        "Every table as CSV, their schema and descriptions (datapackage.json, Frictionless) and the "
-        "attribution of the source texts")),
+        "Every table as CSV, their schema and descriptions (datapackage.json, Frictionless), the "
+        "attribution of the source texts and the record of corrections (CHANGES.md)")),
     DATA_XLSX: ("dataset", "Excel workbook (.xlsx)", (
         "Every table on its own sheet, with a README sheet describing each table and field")),
     f"{BRIEFING}/brief.html": ("briefing", "HTML, self-contained", (
