@@ -14,13 +14,22 @@ $(SETUP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(SETUP)
 
-## book: execute what changed, then build the HTML book with Sphinx warnings as errors.
+SPHINX := $(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going --quiet
+LISTING := _build/generated/downloads.json
+
+## book: execute what changed, write the downloads (dataset zip and workbook, briefing pack), build the
+## HTML book with Sphinx warnings as errors, then print the whole book to PDF; each step skips what is
+## up to date. The PDF is printed from the HTML, so the downloads page, which gives its size, is built
+## again when the PDF changed (the listing is then newer than the page).
 book: $(SETUP)
 	$(BIN)/python -m zhuzhou_book.execute --jobs $(JOBS)
 	$(BIN)/python -m zhuzhou_book.webfont
 	$(BIN)/python -m zhuzhou_book.search_dict
 	$(BIN)/python -m zhuzhou_book.figure_data
-	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going --quiet
+	$(BIN)/python -m zhuzhou_book.downloads --jobs $(JOBS)
+	$(SPHINX)
+	$(BIN)/python -m zhuzhou_book.pdf
+	@if [ $(LISTING) -nt _build/html/book/downloads.html ]; then echo "$(SPHINX)"; $(SPHINX); fi
 	@echo "Book built: open _build/html/index.html"
 
 ## test: every test, including nbval on every notebook (needs the built book for page checks).
