@@ -119,19 +119,28 @@ def _tooltip(app: Sphinx, key: str) -> str:
             f'<span class="zz-meta">{html.escape(q.arithmetic)}</span>')
 
 
+class zz_numwrap(nodes.Inline, nodes.Element):
+    """A number and its tooltip, side by side (the tooltip shows on hover and focus)."""
+
+
+def visit_numwrap(self, node: zz_numwrap) -> None:
+    self.body.append('<span class="zz-numwrap">')
+
+
+def depart_numwrap(self, node: zz_numwrap) -> None:
+    self.body.append("</span>")
+
+
 def visit_number(self, node: zz_number) -> None:
     key = node["key"]
     target = NUMBERS_DOC if node["kind"] == "row" else DERIVED_DOC
     href = self.builder.get_relative_uri(self.builder.current_docname, target) + "#" + key
-    tip = f"zz-tip-{node['serial']}"
-    self.body.append(f'<span class="zz-numwrap"><a class="zz-num" href="{href}" '
-                     f'aria-describedby="{tip}" data-key="{key}" data-value="{node["value"]!r}">')
-    self._zz_tip = (tip, _tooltip(self.builder.app, key))
+    self.body.append(f'<a class="zz-num" href="{href}" aria-describedby="zz-tip-{node["serial"]}" '
+                     f'data-key="{key}" data-value="{node["value"]!r}">')
 
 
 def depart_number(self, node: zz_number) -> None:
-    tip, inner = self._zz_tip
-    self.body.append(f'</a><span class="zz-tip" role="tooltip" id="{tip}">{inner}</span></span>')
+    self.body.append("</a>")
 
 
 class NumberRole(SphinxRole):
@@ -154,8 +163,12 @@ class NumberRole(SphinxRole):
         serials = self.env.temp_data.setdefault("zz_serial", [0])
         serials[0] += 1
         node = zz_number(self.rawtext, text, key=key, kind=fact.kind, value=fact.value, serial=serials[0])
+        # The tooltip is a node of the page, not markup added on writing, so the site search
+        # indexes the quote and the number as printed: a reader can search for 3.27% or 研发.
+        tip = nodes.raw("", f'<span class="zz-tip" role="tooltip" id="zz-tip-{serials[0]}">'
+                            f'{_tooltip(self.env.app, key)}</span>', format="html")
         _record_use(self.env, key)
-        return [node], []
+        return [zz_numwrap("", node, tip)], []
 
 
 class WordRole(SphinxRole):
@@ -473,6 +486,7 @@ def _mark_chinese_in_translator(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.add_node(zz_number, html=(visit_number, depart_number))
+    app.add_node(zz_numwrap, html=(visit_numwrap, depart_numwrap))
     app.add_node(zz_generated)
     app.add_role("num", NumberRole())
     app.add_role("word", WordRole())
