@@ -83,3 +83,43 @@ def test_suspects_carry_the_reading_their_note_proposes_and_yardsticks(ds):
     assert sus.loc["zz2022-047", "probably"] == "3.2%"
     assert sus.loc["zz2022-047", "peer_ratio"] == pytest.approx(9.55, abs=0.01)   # 32 against about 3.35
     assert sus.loc["zz2022-036", "gdp_share"] > 100                                # more than a year's GDP
+
+
+def _cluster(end: float, base: float, rate: float):
+    from minidata import dataset, row
+
+    return dataset([row("a2020-001", "output", "2015", base, "100m_cny", f"{base:g}亿元", region="town"),
+                    row("a2020-002", "output", "2020", end, "100m_cny", f"{end:g}亿元", region="town"),
+                    row("a2020-003", "output", "2016/2020", rate, "pct", f"{rate:g}%", kind="growth", region="town")])
+
+
+@pytest.mark.parametrize("end, base, rate, low, high", [
+    (5, 3, 66, 28.57, 120.0),      # small rounded levels: almost any rate passes
+    (180, 70, 157, 154.61, 159.71),  # large levels: a real test
+])
+def test_a_growth_check_says_how_wide_a_range_of_rates_it_lets_pass(end, base, rate, low, high):
+    g = checks.recompute_growth(_cluster(end, base, rate)).iloc[0]
+    assert (g.allowed_lo, g.allowed_hi) == (pytest.approx(low, abs=0.01), pytest.approx(high, abs=0.01))
+    assert g.allowed_width == pytest.approx(high - low, abs=0.02)
+    assert g.verdict == "consistent"
+    assert g.allowed_working.startswith(f"({end - 0.5:g} / {base + 0.5:g} − 1) × 100")
+
+
+def test_a_rate_outside_the_allowed_range_is_inconsistent():
+    assert checks.recompute_growth(_cluster(5, 3, 150)).verdict.iloc[0] == "inconsistent"
+
+
+def test_the_inventory_counts_every_check_once_with_one_outcome(ds):
+    inv = checks.inventory(ds)
+    summary = checks.inventory_summary(ds)
+    assert summary.checks.sum() == len(inv)
+    assert set(inv.outcome) <= {"holds", "fails", "open"}
+    assert set(inv.kind) <= set(checks.KINDS)
+    assert (summary.checks == summary.holds + summary.fails + summary.open).all()
+    assert list(summary.kind) == [k for k in checks.KINDS if k in set(inv.kind)]
+
+
+def test_every_suspect_counts_as_a_failed_check(ds):
+    inv = checks.inventory(ds)
+    assert set(inv[inv.kind == "suspects"].ids) == set(ds.observations[ds.observations.flag == "suspect"].id)
+    assert (inv[inv.kind == "suspects"].outcome == "fails").all()
