@@ -1,4 +1,4 @@
-"""Checks of the sources against themselves: recomputed growth and shares, targets below earlier numbers, suspects."""
+"""Checks of the sources against themselves: recomputed growth and shares, suspects, the inventory."""
 
 from __future__ import annotations
 
@@ -26,10 +26,13 @@ def test_over_half_agrees_with_the_share_it_rounds_down(ds):
     assert checks.recompute_shares(ds).set_index("id").loc["zz2022q1-008", "verdict"] == "consistent"
 
 
-@pytest.mark.parametrize("row_id, printed", [
-    ("zz2022q1-007", "55.8%"),     # 570 / 1,100 is not 55.8%
-    ("zz2022q1-008", "不到一半"),  # nor under half
-])
+@pytest.mark.parametrize(
+    "row_id, printed",
+    [
+        ("zz2022q1-007", "55.8%"),  # 570 / 1,100 is not 55.8%
+        ("zz2022q1-008", "不到一半"),  # nor under half
+    ],
+)
 def test_a_share_its_levels_do_not_give_is_inconsistent(data_copy, row_id, printed):
     reprint(data_copy, row_id, printed)
     shares = checks.recompute_shares(load_dataset(data_copy)).set_index("id")
@@ -57,46 +60,58 @@ def test_growth_without_its_base_cannot_be_checked_and_gives_the_base_it_implies
 
 @pytest.mark.parametrize("base, verdict", [("832.2", "consistent"), ("900", "inconsistent")])
 def test_a_base_year_printed_by_another_report_settles_the_growth(data_copy, base, verdict):
-    add_row(data_copy, **made_up_level("zz2022-099", "zz2022", "high_tech_value_added", "2020", base,
-                                 "100m_cny"))
+    add_row(
+        data_copy, **made_up_level("zz2022-099", "zz2022", "high_tech_value_added", "2020", base, "100m_cny")
+    )
     row = checks.recompute_growth(load_dataset(data_copy)).set_index("id").loc["zz2021-016"]
     assert row.base_id == "zz2022-099"
     assert row.verdict == verdict
 
 
 def test_a_level_printed_as_a_bound_settles_nothing_when_both_are_bounds(data_copy):
-    add_row(data_copy, **made_up_level("zz2022-099", "zz2022", "high_tech_enterprises", "2020", "500",
-                                 "count", qualifier="over"))
+    add_row(
+        data_copy,
+        **made_up_level(
+            "zz2022-099", "zz2022", "high_tech_enterprises", "2020", "500", "count", qualifier="over"
+        ),
+    )
     row = checks.recompute_growth(load_dataset(data_copy)).set_index("id").loc["zz2021-013"]
-    assert row.level_qualifier == "over"           # "over 900, up 25%" against "over 500"
+    assert row.level_qualifier == "over"  # "over 900, up 25%" against "over 500"
     assert row.verdict == "cannot check"
 
 
 def test_a_target_below_an_earlier_number_is_listed(ds):
     below = checks.targets_below_earlier(ds).set_index("id")
-    assert below.loc["zz2025-009", "highest_unflagged"] == 400    # 100 new commissioners after 400
-    assert "zz2025-004" not in below.index                          # 1,500 high-tech firms: above all
+    assert below.loc["zz2025-009", "highest_unflagged"] == 400  # 100 new commissioners after 400
+    assert "zz2025-004" not in below.index  # 1,500 high-tech firms: above all
 
 
 def test_suspects_carry_the_reading_their_note_proposes_and_yardsticks(ds):
     sus = checks.suspects(ds).set_index("id")
     assert sus.loc["zz2022-047", "probably"] == "3.2%"
-    assert sus.loc["zz2022-047", "peer_ratio"] == pytest.approx(9.55, abs=0.01)   # 32 against about 3.35
-    assert sus.loc["zz2022-036", "gdp_share"] > 100                                # more than a year's GDP
+    assert sus.loc["zz2022-047", "peer_ratio"] == pytest.approx(9.55, abs=0.01)  # 32 against about 3.35
+    assert sus.loc["zz2022-036", "gdp_share"] > 100  # more than a year's GDP
 
 
 def _cluster(end: float, base: float, rate: float):
     from minidata import dataset, row
 
-    return dataset([row("a2020-001", "output", "2015", base, "100m_cny", f"{base:g}亿元", region="town"),
-                    row("a2020-002", "output", "2020", end, "100m_cny", f"{end:g}亿元", region="town"),
-                    row("a2020-003", "output", "2016/2020", rate, "pct", f"{rate:g}%", kind="growth", region="town")])
+    return dataset(
+        [
+            row("a2020-001", "output", "2015", base, "100m_cny", f"{base:g}亿元", region="town"),
+            row("a2020-002", "output", "2020", end, "100m_cny", f"{end:g}亿元", region="town"),
+            row("a2020-003", "output", "2016/2020", rate, "pct", f"{rate:g}%", kind="growth", region="town"),
+        ]
+    )
 
 
-@pytest.mark.parametrize("end, base, rate, low, high", [
-    (5, 3, 66, 28.57, 120.0),      # small rounded levels: almost any rate passes
-    (180, 70, 157, 154.61, 159.71),  # large levels: a real test
-])
+@pytest.mark.parametrize(
+    "end, base, rate, low, high",
+    [
+        (5, 3, 66, 28.57, 120.0),  # small rounded levels: almost any rate passes
+        (180, 70, 157, 154.61, 159.71),  # large levels: a real test
+    ],
+)
 def test_a_growth_check_says_how_wide_a_range_of_rates_it_lets_pass(end, base, rate, low, high):
     g = checks.recompute_growth(_cluster(end, base, rate)).iloc[0]
     assert (g.allowed_lo, g.allowed_hi) == (pytest.approx(low, abs=0.01), pytest.approx(high, abs=0.01))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from datacopy import reprint
 from minidata import dataset, row
-
 from zhuzhou_innovation import reconcile
 from zhuzhou_innovation.load import load_dataset
 
@@ -16,30 +15,43 @@ def _verdicts(frame) -> dict[str, str]:
 
 
 def test_a_district_figure_is_checked_against_the_city_figure_it_is_part_of():
-    ds = dataset([row("a2021-001", "firms", "2021", 900, "count", "超过900家", qualifier="over"),
-                  row("a2021-002", "firms", "2021", 42, "count", "42家", region="county"),
-                  row("a2021-003", "labs", "2021", 5, "count", "5家"),
-                  row("a2021-004", "labs", "2021", 6, "count", "6家", region="county")],
-                 parents={"county": "city"})
+    ds = dataset(
+        [
+            row("a2021-001", "firms", "2021", 900, "count", "超过900家", qualifier="over"),
+            row("a2021-002", "firms", "2021", 42, "count", "42家", region="county"),
+            row("a2021-003", "labs", "2021", 5, "count", "5家"),
+            row("a2021-004", "labs", "2021", 6, "count", "6家", region="county"),
+        ],
+        parents={"county": "city"},
+    )
     found = _verdicts(reconcile.parts_and_wholes(ds))
     assert found == {"a2021-002, a2021-001": "consistent", "a2021-004, a2021-003": "inconsistent"}
 
 
 def test_a_part_within_an_exact_whole_says_its_share_and_what_is_left():
-    ds = dataset([row("a2021-001", "all", "2021", 619, "count", "619家"),
-                  row("a2021-002", "national", "2021", 52, "count", "52家"),
-                  row("a2021-003", "provincial", "2021", 297, "count", "297家")])
+    ds = dataset(
+        [
+            row("a2021-001", "all", "2021", 619, "count", "619家"),
+            row("a2021-002", "national", "2021", 52, "count", "52家"),
+            row("a2021-003", "provincial", "2021", 297, "count", "297家"),
+        ]
+    )
     rows = ds.observations.set_index("id")
-    check = reconcile._part_check(ds, [rows.loc["a2021-002"], rows.loc["a2021-003"]], rows.loc["a2021-001"],
-                                  ("x", "x"))
+    check = reconcile._part_check(
+        ds, [rows.loc["a2021-002"], rows.loc["a2021-003"]], rows.loc["a2021-001"], ("x", "x")
+    )
     assert check["arithmetic_en"] == "52 + 297 = 349 ≤ 619; 56.4% of the whole, 270 left"
     assert check["arithmetic_zh"] == "52 + 297 = 349 ≤ 619；占整体56.4%，其余270"
     assert check["verdict"] == "consistent"
 
 
 def test_parts_larger_than_their_bounded_whole_are_inconsistent_only_when_the_bound_cannot_hold():
-    ds = dataset([row("a2021-001", "all", "2021", 50, "count", "不到50家", qualifier="under"),
-                  row("a2021-002", "some", "2021", 60, "count", "60家")])
+    ds = dataset(
+        [
+            row("a2021-001", "all", "2021", 50, "count", "不到50家", qualifier="under"),
+            row("a2021-002", "some", "2021", 60, "count", "60家"),
+        ]
+    )
     rows = ds.observations.set_index("id")
     check = reconcile._part_check(ds, [rows.loc["a2021-002"]], rows.loc["a2021-001"], ("x", "x"))
     assert check["verdict"] == "inconsistent"
@@ -67,12 +79,25 @@ def test_the_laboratories_named_are_counted_from_the_names():
     assert reconcile.count_named("candidates") == 2
 
 
-@pytest.mark.parametrize("row_id, printed, kind, verdict", [
-    ("zz2021-003", "4家", "counts across reports", "inconsistent"),     # two approved and one sought are not four
-    ("zz2022-053", "1300家", "tallies against targets", "inconsistent"),  # the stock plus the net increase
-    ("zz2022-047", "3.2%", "pledges in one text", "consistent"),        # the stretch goal is then above it
-    ("zz2022q1-003", "超过20亿元", "concentration", "inconsistent"),     # ten firms above the implied total
-])
+@pytest.mark.parametrize(
+    "row_id, printed, kind, verdict",
+    [
+        (
+            "zz2021-003",
+            "4家",
+            "counts across reports",
+            "inconsistent",
+        ),  # two approved and one sought are not four
+        (
+            "zz2022-053",
+            "1300家",
+            "tallies against targets",
+            "inconsistent",
+        ),  # the stock plus the net increase
+        ("zz2022-047", "3.2%", "pledges in one text", "consistent"),  # the stretch goal is then above it
+        ("zz2022q1-003", "超过20亿元", "concentration", "inconsistent"),  # ten firms above the implied total
+    ],
+)
 def test_a_changed_print_changes_the_verdict(data_copy, row_id, printed, kind, verdict):
     before = reconcile.reconciliations(load_dataset())
     after = reconcile.reconciliations(load_dataset(_reprinted(data_copy, row_id, printed)))
@@ -92,4 +117,8 @@ def test_gross_output_is_never_compared_with_value_added():
 
 def test_a_declared_check_whose_rows_are_gone_is_left_out():
     ds = dataset([row("a2021-001", "x", "2021", 1, "count", "1家")])
-    assert reconcile.similar_names(ds).empty and reconcile.tallies(ds).empty and reconcile.pledge_ratios(ds).empty
+    assert (
+        reconcile.similar_names(ds).empty
+        and reconcile.tallies(ds).empty
+        and reconcile.pledge_ratios(ds).empty
+    )

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import math
 import re
+import statistics
 from itertools import combinations
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -39,18 +41,29 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 VERDICTS: dict[frozenset[str], tuple[str, str]] = {
     frozenset({"yf2020-003", "yf2020-004"}): (
         "Growth, not a slip: the article prints both ends of one rise (从2015年的5家增长至77家).",
-        "是增长，不是笔误：原文写明“从2015年的5家增长至77家”。"),
+        "是增长，不是笔误：原文写明“从2015年的5家增长至77家”。",
+    ),
     frozenset({"zz2022q1-018", "zz2022q1-019"}): (
         "Not a slip: the page calls it several-fold growth (数倍增长); but a declared sum (申报数) is set "
         "beside a certified one (认定额), two different measures.",
-        "不是笔误：原文称“数倍增长”；但申报数与认定额是两种口径。"),
+        "不是笔误：原文称“数倍增长”；但申报数与认定额是两种口径。",
+    ),
     frozenset({"zz2021-043", "zz2025-005"}): (
-        "Goals for years three apart, with the goal for 2023 (突破10亿元) between them: steep steps, not a slip.",
-        "相隔三年的两个目标，中间还有2023年“突破10亿元”的目标：跨度大，但不是笔误。"),
+        "Goals for years three apart, with the goal for 2023 "
+        "(突破10亿元) between them: steep steps, not a slip.",
+        "相隔三年的两个目标，中间还有2023年“突破10亿元”的目标：跨度大，但不是笔误。",
+    ),
     frozenset({"zz2021-015", "gdp"}): (
-        "An industry's value added is a part of GDP by definition; the 2022 review prints a share of the same size.",
-        "产业增加值本就是GDP的一部分；2022年综述给出的占比与此相当。"),
+        "An industry's value added is a part of GDP by definition; "
+        "the 2022 review prints a share of the same size.",
+        "产业增加值本就是GDP的一部分；2022年综述给出的占比与此相当。",
+    ),
 }
+
+
+def _records(frame: pd.DataFrame) -> list[SimpleNamespace]:
+    """Rows as plain records: the screen compares every pair, and pandas rows are slow to make."""
+    return [SimpleNamespace(**r) for r in frame.to_dict("records")]
 
 
 def _measure(row) -> tuple | None:
@@ -67,7 +80,9 @@ def _label(row, lang: str) -> str:
     what = "target" if row.kind == "target" else "reported"
     if lang == "zh":
         what = "目标" if row.kind == "target" else "实际"
-    return f"{format_value(row.value, row.unit, row.qualifier, lang)} ({format_period(row.period, lang)} {what})"
+    return (
+        f"{format_value(row.value, row.unit, row.qualifier, lang)} ({format_period(row.period, lang)} {what})"
+    )
 
 
 def _gdp_by_region(ds: Dataset) -> pd.DataFrame:
@@ -88,45 +103,77 @@ def screen(ds: Dataset, factor: float = FACTOR) -> pd.DataFrame:
     measure, or money levels above 1/`factor` of the GDP implied for their region: each with the
     reason it is listed and the book's verdict (from `VERDICTS`, else 'to be judged')."""
     obs = ds.observations
-    clean = obs[(obs.flag == "") & (obs.value > 0)]
+    clean = _records(obs[(obs.flag == "") & (obs.value > 0)])
+    indicator = dict(zip(obs.id, obs.indicator, strict=True))
+    groups: dict[tuple, list] = {}
+    for r in clean:
+        if (key := _measure(r)) is not None:
+            groups.setdefault(key, []).append(r)
     out = []
-    keyed = clean.assign(_key=[_measure(r) for r in clean.itertuples()])
-    keyed = keyed[keyed._key.notna()]
-    for _, group in keyed.groupby("_key", sort=False):
-        rows = sorted(group.itertuples(), key=lambda r: (period_key(r.period), r.id))
+    for group in groups.values():
+        rows = sorted(group, key=lambda r: (period_key(r.period), r.id))
         for a, b in combinations(rows, 2):
             ratio = max(a.value, b.value) / min(a.value, b.value)
             if ratio < factor:
                 continue
             big, small = (a, b) if a.value >= b.value else (b, a)
-            out.append(_listed(ds, big.id, small.id, ratio,
-                               f"{_label(big, 'en')} is {format_number(round(ratio, 1))} times "
-                               f"{_label(small, 'en')}",
-                               f"{_label(big, 'zh')}是{_label(small, 'zh')}的{format_number(round(ratio, 1))}倍"))
+            out.append(
+                _listed(
+                    indicator,
+                    big.id,
+                    small.id,
+                    ratio,
+                    f"{_label(big, 'en')} is {format_number(round(ratio, 1))} times {_label(small, 'en')}",
+                    f"{_label(big, 'zh')}是{_label(small, 'zh')}的{format_number(round(ratio, 1))}倍",
+                )
+            )
     gdp = _gdp_by_region(ds)
-    money = clean[(clean.unit == "100m_cny") & (clean.kind == "actual")]
-    for r in money.itertuples():
+    for r in (c for c in clean if c.unit == "100m_cny" and c.kind == "actual"):
         total = _nearest_gdp(gdp, r.region, r.period)
         if total is None or r.value * factor < total.implied:
             continue
         share = r.value / total.implied * 100
-        out.append(_listed(ds, r.id, "gdp", total.implied / r.value,
-                           f"{_label(r, 'en')} is {format_value(round(share, 1), 'pct')} of the GDP implied "
-                           f"for {format_period(total.period)}",
-                           f"{_label(r, 'zh')}相当于推算的{format_period(total.period, 'zh')}GDP的"
-                           f"{format_value(round(share, 1), 'pct', lang='zh')}"))
-    columns = ["id", "other_id", "indicator", "ratio", "reason_en", "reason_zh", "judged", "verdict_en",
-               "verdict_zh"]
+        out.append(
+            _listed(
+                indicator,
+                r.id,
+                "gdp",
+                total.implied / r.value,
+                f"{_label(r, 'en')} is {format_value(round(share, 1), 'pct')} of the GDP implied "
+                f"for {format_period(total.period)}",
+                f"{_label(r, 'zh')}相当于推算的{format_period(total.period, 'zh')}GDP的"
+                f"{format_value(round(share, 1), 'pct', lang='zh')}",
+            )
+        )
+    columns = [
+        "id",
+        "other_id",
+        "indicator",
+        "ratio",
+        "reason_en",
+        "reason_zh",
+        "judged",
+        "verdict_en",
+        "verdict_zh",
+    ]
     return pd.DataFrame(out, columns=columns)
 
 
-def _listed(ds: Dataset, row_id: str, other_id: str, ratio: float, reason_en: str, reason_zh: str) -> dict:
-    indicator = ds.observations.set_index("id").indicator[row_id]
+def _listed(
+    indicator: dict[str, str], row_id: str, other_id: str, ratio: float, reason_en: str, reason_zh: str
+) -> dict:
     verdict = VERDICTS.get(frozenset({row_id, other_id}))
-    return {"id": row_id, "other_id": other_id, "indicator": indicator, "ratio": ratio,
-            "reason_en": reason_en, "reason_zh": reason_zh, "judged": verdict is not None,
-            "verdict_en": verdict[0] if verdict else "To be judged.",
-            "verdict_zh": verdict[1] if verdict else "待判断。"}
+    return {
+        "id": row_id,
+        "other_id": other_id,
+        "indicator": indicator[row_id],
+        "ratio": ratio,
+        "reason_en": reason_en,
+        "reason_zh": reason_zh,
+        "judged": verdict is not None,
+        "verdict_en": verdict[0] if verdict else "To be judged.",
+        "verdict_zh": verdict[1] if verdict else "待判断。",
+    }
 
 
 def decimal_readings(printed: str) -> list[tuple[int, str]]:
@@ -142,7 +189,7 @@ def decimal_readings(printed: str) -> list[tuple[int, str]]:
     out = []
     for places in range(1, len(whole)):
         number = f"{whole[:-places]}.{whole[-places:]}{fraction}"
-        out.append((places, printed[:m.start()] + number + printed[m.end():]))
+        out.append((places, printed[: m.start()] + number + printed[m.end() :]))
     return out
 
 
@@ -150,8 +197,7 @@ def printed_decimals(ds: Dataset, suffix: str, besides: str = "") -> int | None:
     """The most decimals any number printed with `suffix` (亿元, %) carries in the sources, the
     row `besides` left out (a suspect is no evidence of the habit it is judged by)."""
     obs = ds.observations[ds.observations.id != besides]
-    found = [len(m.group(2) or "") for p in obs.as_printed
-             if p.endswith(suffix) and (m := _NUMBER.search(p))]
+    found = [len(m.group(2) or "") for p in obs.as_printed if p.endswith(suffix) and (m := _NUMBER.search(p))]
     return max(found) if found else None
 
 
@@ -165,16 +211,17 @@ def counted_before(ds: Dataset, row_id: str):
     """The count printed nearest before a number in the same sentence ('182家高新技术企业获得所得税
     减免共899亿元': 182), the items an amount is spread over; None where the sentence has none."""
     obs = ds.observations
-    row = obs.set_index("id").loc[row_id]
-    row = row.to_frame().T.assign(id=row_id).iloc[0]
+    row = _records(obs[obs.id == row_id])[0]
     text = ds.texts[row.source]
     at = _position(ds, row)
     if at < 0:
         return None
     start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
-    counts = obs[(obs.source == row.source) & (obs.unit == "count") & (obs.kind == "actual") & (obs.id != row_id)]
+    counts = obs[
+        (obs.source == row.source) & (obs.unit == "count") & (obs.kind == "actual") & (obs.id != row_id)
+    ]
     best, best_at = None, -1
-    for c in counts.itertuples():
+    for c in _records(counts):
         where = _position(ds, c)
         if start <= where < at and where > best_at:
             best, best_at = c, where
@@ -190,40 +237,67 @@ def readings(ds: Dataset, ids: list[str] | None = None) -> pd.DataFrame:
     row's note proposes)."""
     obs = ds.observations
     chosen = obs[obs.id.isin(ids)] if ids is not None else obs[obs.flag == "suspect"]
-    clean = obs[obs.flag == ""]
+    clean = _records(obs[obs.flag == ""])
     gdp = _gdp_by_region(ds)
     out = []
-    for r in chosen.itertuples():
+    for r in _records(chosen):
         key = _measure(r)
-        same = pd.Series([_measure(p) == key and p.id != r.id for p in clean.itertuples()], index=clean.index,
-                         dtype=bool)
-        peers = clean[same]
-        median = peers.value.median() if len(peers) else np.nan
+        peers = [p for p in clean if p.id != r.id and _measure(p) == key]
+        median = statistics.median(p.value for p in peers) if peers else np.nan
         total = _nearest_gdp(gdp, r.region, r.period) if r.unit == "100m_cny" else None
         count = counted_before(ds, r.id) if r.unit == "100m_cny" or r.unit == "count" else None
         m = _NUMBER.search(r.as_printed)
-        suffix = r.as_printed[m.end():] if m else ""
+        suffix = r.as_printed[m.end() :] if m else ""
         most = printed_decimals(ds, suffix, besides=r.id) if suffix else None
         proposed = _proposed(r.note)
-        for places, reading in [(0, r.as_printed)] + decimal_readings(r.as_printed):
-            value = r.value / 10 ** places
+        for places, reading in [(0, r.as_printed), *decimal_readings(r.as_printed)]:
+            value = r.value / 10**places
             n = _NUMBER.search(reading)
             decimals = len(n.group(2) or "") if n else 0
-            out.append({
-                "id": r.id, "indicator": r.indicator, "period": r.period, "unit": r.unit,
-                "as_printed": r.as_printed, "places": places, "reading": reading, "value": value,
-                "peer_ids": ", ".join(peers.id), "peer_ratio": value / median if median else np.nan,
-                "gdp_period": "" if total is None else total.period,
-                "gdp_share": np.nan if total is None else value / total.implied * 100,
-                "count_id": "" if count is None else count.id,
-                "per_item": np.nan if count is None else value / count.value,
-                "too_many_decimals": most is not None and places > 0 and decimals > most,
-                "proposed": places > 0 and proposed is not None and n is not None
-                and math.isclose(float(n.group(0)), proposed),
-            })
-    return pd.DataFrame(out, columns=[
-        "id", "indicator", "period", "unit", "as_printed", "places", "reading", "value", "peer_ids",
-        "peer_ratio", "gdp_period", "gdp_share", "count_id", "per_item", "too_many_decimals", "proposed"])
+            out.append(
+                {
+                    "id": r.id,
+                    "indicator": r.indicator,
+                    "period": r.period,
+                    "unit": r.unit,
+                    "as_printed": r.as_printed,
+                    "places": places,
+                    "reading": reading,
+                    "value": value,
+                    "peer_ids": ", ".join(p.id for p in peers),
+                    "peer_ratio": value / median if peers else np.nan,
+                    "gdp_period": "" if total is None else total.period,
+                    "gdp_share": np.nan if total is None else value / total.implied * 100,
+                    "count_id": "" if count is None else count.id,
+                    "per_item": np.nan if count is None else value / count.value,
+                    "too_many_decimals": most is not None and places > 0 and decimals > most,
+                    "proposed": places > 0
+                    and proposed is not None
+                    and n is not None
+                    and math.isclose(float(n.group(0)), proposed),
+                }
+            )
+    return pd.DataFrame(
+        out,
+        columns=[
+            "id",
+            "indicator",
+            "period",
+            "unit",
+            "as_printed",
+            "places",
+            "reading",
+            "value",
+            "peer_ids",
+            "peer_ratio",
+            "gdp_period",
+            "gdp_share",
+            "count_id",
+            "per_item",
+            "too_many_decimals",
+            "proposed",
+        ],
+    )
 
 
 _PROPOSED = re.compile(r"(?:[Pp]robably|[Pp]ossibly a slip for)\s+(?:about\s+)?(\d+(?:\.\d+)?)")
@@ -235,27 +309,36 @@ def _proposed(note: str) -> float | None:
     return float(m.group(1)) if m else None
 
 
-def yardsticks(ds: Dataset, reading: pd.Series, lang: str = "en") -> str:
-    """One reading's yardsticks in words, for a table cell."""
+def yardsticks(ds: Dataset, reading: pd.Series, lang: str = "en", name: bool = True) -> str:
+    """One reading's yardsticks in words, for a table cell (`name`: say what the items counted are)."""
     obs = ds.observations.set_index("id")
     parts = []
     if not np.isnan(reading.peer_ratio):
         x = format_number(round(reading.peer_ratio, 2 if reading.peer_ratio < 1 else 1))
-        parts.append(f"{x} × the median of the other figures for it" if lang == "en" else f"为同一指标其他数字中位数的{x}倍")
+        parts.append(
+            f"{x} × the median for the same measure" if lang == "en" else f"为同一指标其他数字中位数的{x}倍"
+        )
     if not np.isnan(reading.gdp_share):
         share = format_value(float(f"{reading.gdp_share:.2g}"), "pct", lang=lang)
         year = format_period(reading.gdp_period, lang)
-        parts.append(f"{share} of the GDP implied for {year}" if lang == "en" else f"相当于推算的{year}GDP的{share}")
+        parts.append(
+            f"{share} of the GDP implied for {year}" if lang == "en" else f"相当于推算的{year}GDP的{share}"
+        )
     if reading.count_id:
         count = obs.loc[reading.count_id]
         each = format_value(float(f"{reading.per_item:.3g}"), reading.unit, lang=lang)
         n = format_value(count.value, "count", lang=lang)
-        name = ds.indicators.set_index("id")["name_en" if lang == "en" else "name_zh"][count.indicator]
-        parts.append(f"{each} for each of {n} ({name[0].lower() + name[1:]})" if lang == "en"
-                     else f"{n}个（{name}）平均每个{each}")
+        what = ds.indicators.set_index("id")["name_en" if lang == "en" else "name_zh"][count.indicator]
+        if lang == "en":
+            parts.append(f"{each} for each of {n}" + (f" ({what[0].lower() + what[1:]})" if name else ""))
+        else:
+            parts.append(count.as_printed + (f"（{what}）" if name else "") + f"平均每个{each}")
     if reading.too_many_decimals:
-        parts.append("more decimals than the sources ever print in this unit" if lang == "en"
-                     else "小数位数多于各来源在该单位下的写法")
+        parts.append(
+            "more decimals than the sources ever print in this unit"
+            if lang == "en"
+            else "小数位数多于各来源在该单位下的写法"
+        )
     return "; ".join(parts) if lang == "en" else "；".join(parts)
 
 
