@@ -91,3 +91,23 @@ def test_series_on_a_shared_axis_shows_every_year_of_the_span(ds):
     fig = figures.plot_series(ds, "invention_patents_per_10k", years=(2020, 2025))
     assert [int(t) for t in fig.axes[0].get_xticks()] == list(range(2020, 2026))
     assert fig.axes[0].get_xlim() == (2019.5, 2025.5)
+
+
+# --- the targets figure reads the scorecard (moved from test_compute.py) ---
+
+def test_targets_figure_draws_no_bar_for_a_target_that_is_not_comparable(ds):
+    fig = figures.plot_targets(ds)
+    data = figures.figure_data(fig)
+    widths = [p.get_width() for p in fig.axes[0].patches]
+    off = data.status == "not comparable"
+    assert off.any() and all(w == 0 for w, o in zip(widths, off) if o)
+    assert fig.axes[0].get_xlim()[1] < 200            # the suspect 306 against 4 does not set the scale
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(set(labels)) == len(labels)            # two reports set the same 2022 SME target
+
+
+def test_targets_figure_names_the_reports_that_answered(ds):
+    fig = figures.plot_targets(ds)
+    texts = [t.get_text() for t in fig.findobj(figures.plt.Text)]
+    source = next(t for t in texts if t.startswith("Source:"))
+    assert "2022 review" in source.replace("\n", " ")

@@ -39,6 +39,17 @@ def ratio_range(num: tuple[float, float], den: tuple[float, float]) -> tuple[flo
     return lo, hi
 
 
+def growth_range(now: tuple[float, float], before: tuple[float, float]) -> tuple[float, float]:
+    """The growth rates in percent that an end level and a base level in the given ranges allow.
+
+    A check of a stated rate against two printed levels passes for every rate in this range, so
+    its width says how much the check can tell: 70亿 to 180亿 allows 154.6% to 159.7%, a real
+    test of a printed 157%; 3亿 to 5亿 allows 28.6% to 120%, which almost any rate passes.
+    """
+    lo, hi = ratio_range(now, before)
+    return (lo - 1) * 100, (hi - 1) * 100 if hi != np.inf else np.inf
+
+
 def verdict(stated: tuple[float, float], computed: tuple[float, float] | None) -> str:
     """`consistent` where the stated and the computed ranges meet, `cannot check` where nothing
     is computed or the computed range is unbounded both ways (two bounds settle nothing)."""

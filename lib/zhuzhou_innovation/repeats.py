@@ -7,7 +7,6 @@ import pandas as pd
 from .load import Dataset
 from .ranges import interval
 
-
 _KEYS = ["indicator", "region", "period", "kind", "share_of", "target_measure"]
 
 
@@ -16,16 +15,29 @@ def _group_record(key: tuple, rows: pd.DataFrame) -> dict:
     ranges = [interval(r.value, r.qualifier) for r in rows.itertuples()]
     lo, hi = max(a for a, _ in ranges), min(b for _, b in ranges)
     agree = rows.value.nunique() == 1 or lo < hi  # touching rounding ranges (3 and 4) do not agree
-    return dict(zip(_KEYS, key)) | {
-        "ids": ", ".join(rows.id), "values": ", ".join(f"{v:g}" for v in rows.value),
-        "as_printed": ", ".join(rows.as_printed), "sources": ", ".join(rows.source),
+    return dict(zip(_KEYS, key, strict=True)) | {
+        "ids": ", ".join(rows.id),
+        "values": ", ".join(f"{v:g}" for v in rows.value),
+        "as_printed": ", ".join(rows.as_printed),
+        "sources": ", ".join(rows.source),
         "same_report": rows.source.nunique() == 1,
         "qualifiers": ", ".join(q or "exact" for q in rows.qualifier),
         "flags": ", ".join(f or "–" for f in rows.flag),
-        "verdict": "can all hold" if agree else "cannot all hold"}
+        "verdict": "can all hold" if agree else "cannot all hold",
+    }
 
 
-_GROUP_COLUMNS = _KEYS + ["ids", "values", "as_printed", "sources", "same_report", "qualifiers", "flags", "verdict"]
+_GROUP_COLUMNS = [
+    *_KEYS,
+    "ids",
+    "values",
+    "as_printed",
+    "sources",
+    "same_report",
+    "qualifiers",
+    "flags",
+    "verdict",
+]
 
 
 def contradictions(ds: Dataset) -> pd.DataFrame:

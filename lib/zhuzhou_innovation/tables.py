@@ -47,3 +47,367 @@ def rows_table(ds: Dataset, rows: pd.DataFrame, lang: str = "en", columns: tuple
         "flag": rows.flag.map(FLAG[lang]).values,
     })
     return readable_table(frame, {c: HEADERS[c][lang] for c in columns}, caption, table_id)
+
+
+# ---- 09 Checking the sources against themselves (book/09-source-checks.ipynb) -------------------
+# Short tables: at most a row per check, cells of a few words, the arithmetic with the printed
+# numbers (money in 亿元, as printed). Each column wraps, so a table reads on a phone.
+
+_SC_WORDS = {
+    "en": {
+        "reported": "reported",
+        "target": "target",
+        "not printed": "base not printed",
+        "implies": "implies a base of",
+        "allowed": "allows",
+        "to": "to",
+        "width": "points wide",
+        "money": "Money in 亿元 (100 million yuan), as the sources print it.",
+        "note": "the note's reading",
+    },
+    "zh": {
+        "reported": "实际",
+        "target": "目标",
+        "not printed": "基期未载",
+        "implies": "推算基期为",
+        "allowed": "允许",
+        "to": "至",
+        "width": "个百分点宽",
+        "money": "金额单位：亿元（与原文一致）。",
+        "note": "说明所采用的读法",
+    },
+}
+_SC_VERDICT = {
+    "en": {
+        "consistent": "consistent",
+        "inconsistent": "inconsistent",
+        "cannot check": "cannot be checked",
+        "implied total": "implies its whole",
+    },
+    "zh": {
+        "consistent": "一致",
+        "inconsistent": "不一致",
+        "cannot check": "无法核对",
+        "implied total": "可推算总量",
+    },
+}
+
+
+def _wrapping(table: Table) -> Table:
+    """Cells that wrap at word boundaries (and inside long Chinese runs), so no column forces the
+    table wider than a phone's screen; headers stay on one line where they can."""
+    table.styler.set_table_styles(
+        [
+            {
+                "selector": "td",
+                "props": "white-space: normal; overflow-wrap: break-word; vertical-align: top;",
+            },
+            {"selector": "th", "props": "white-space: normal; vertical-align: bottom;"},
+        ],
+        overwrite=False,
+    )
+    return table
+
+
+def printed_name(ds: Dataset, row: pd.Series | dict, lang: str) -> str:
+    """What a row measures, in the language: the glossary's English name, or in Chinese the term
+    the row's source prints (`label_zh`) where it differs from the glossary's."""
+    names = ds.indicators.set_index("id")
+    if lang == "en":
+        return names.name_en[row["indicator"]]
+    label = row.get("label_zh", "") if hasattr(row, "get") else ""
+    return label or names.name_zh[row["indicator"]]
+
+
+def sc_overview(ds: Dataset, lang: str = "en") -> Table:
+    """Every kind of source check with how many checks it makes and how they come out."""
+    from .checks import KINDS, inventory_summary
+
+    s = inventory_summary(ds)
+    frame = s.assign(kind=[KINDS[k][0 if lang == "en" else 1] for k in s.kind])
+    headers = {
+        "en": {"kind": "Check", "checks": "Checks", "holds": "Hold", "fails": "Fail", "open": "Open"},
+        "zh": {"kind": "核对", "checks": "项数", "holds": "成立", "fails": "不成立", "open": "无法定论"},
+    }[lang]
+    caption = {
+        "en": "The source checks by kind: a check holds, fails, or stays open when a number it needs "
+        "is not printed or the two sides measure different things",
+        "zh": "各类来源核对：成立、不成立，或因缺少所需数字、口径不同而无法定论",
+    }[lang]
+    return _wrapping(readable_table(frame, headers, caption, f"sc-overview-{lang}"))
+
+
+def sc_growth(ds: Dataset, lang: str = "en") -> Table:
+    """Every stated growth rate: what the printed levels allow, or the base the rate implies."""
+    from .checks import recompute_growth
+    from .narrative import format_number, format_value
+
+    w, obs = _SC_WORDS[lang], ds.observations.set_index("id")
+    g = recompute_growth(ds)
+    rows = []
+    for r in g.itertuples():
+        row = obs.loc[r.id]
+        if r.base_id:
+            found = (
+                f"{w['allowed']} {format_number(float(f'{r.allowed_lo:.4g}'))}% {w['to']} "
+                f"{format_number(float(f'{r.allowed_hi:.4g}'))}% "
+                f"({format_number(round(r.allowed_width, 1))} {w['width']})"
+            )
+        elif r.level_id:
+            unit = obs.unit[r.level_id]
+            found = f"{w['not printed']}; {w['implies']} " + format_value(
+                float(f"{r.implied_base:.3g}"), unit, r.level_qualifier, lang
+            )
+        else:
+            found = w["not printed"]
+        where = ds.regions.set_index("id")["name_en" if lang == "en" else "name_zh"][r.region]
+        what = printed_name(ds, row.to_dict() | {"indicator": r.indicator}, lang)
+        rows.append(
+            {
+                "what": f"{what}, {where}" if lang == "en" else f"{where}{what}",
+                "printed": f"{row.as_printed} ({format_period(r.period, lang)})",
+                "found": found,
+                "verdict": _SC_VERDICT[lang][r.verdict],
+            }
+        )
+    headers = {
+        "en": {
+            "what": "Growth of",
+            "printed": "Printed",
+            "found": "The printed levels",
+            "verdict": "Verdict",
+        },
+        "zh": {"what": "指标", "printed": "原文", "found": "原文水平值", "verdict": "结论"},
+    }[lang]
+    caption = {
+        "en": "Every stated growth rate against the levels it grows from: the range of rates the two printed "
+        "levels allow, or, where the base is not printed, the base the rate implies",
+        "zh": "各增速与其水平值：两个原文水平值所允许的增速区间；基期未载时，由增速推算的基期",
+    }[lang]
+    return _wrapping(readable_table(pd.DataFrame(rows), headers, caption, f"sc-growth-{lang}"))
+
+
+def sc_implied_totals(ds: Dataset, lang: str = "en") -> Table:
+    """Totals a part and its share imply, from reported numbers and from the targets for one year."""
+    from .narrative import format_value
+    from .totals import implied_totals
+
+    t = implied_totals(ds)
+    names = ds.indicators.set_index("id")["name_en" if lang == "en" else "name_zh"]
+    units = ds.indicators.set_index("id").unit
+    basis = {
+        "en": {"reported": "reported", "target": "targets"},
+        "zh": {"reported": "实际", "target": "目标"},
+    }[lang]
+    frame = pd.DataFrame(
+        {
+            "what": [
+                f"{names[r.total]} ({basis[r.basis]}, {format_period(r.period, lang)})"
+                for r in t.itertuples()
+            ],
+            "arithmetic": t.arithmetic.values,
+            "implied": [
+                format_value(float(f"{r.implied:.4g}"), units[r.total], r.implied_qualifier or "about", lang)
+                for r in t.itertuples()
+            ],
+            "printed": [
+                ds.observations.set_index("id").as_printed.get(r.printed_id, "")
+                if r.printed_id
+                else ("not printed" if lang == "en" else "未载")
+                for r in t.itertuples()
+            ],
+        }
+    )
+    headers = {
+        "en": {"what": "Total", "arithmetic": "Part ÷ share", "implied": "Implied", "printed": "Printed"},
+        "zh": {"what": "总量", "arithmetic": "部分 ÷ 占比", "implied": "推算值", "printed": "原文"},
+    }[lang]
+    caption = {
+        "en": "Totals the sources imply but do not print. " + _SC_WORDS["en"]["money"],
+        "zh": "来源隐含但未载明的总量。" + _SC_WORDS["zh"]["money"],
+    }[lang]
+    return _wrapping(readable_table(frame, headers, caption, f"sc-implied-{lang}"))
+
+
+def sc_readings(ds: Dataset, ids: list[str] | None = None, lang: str = "en") -> Table:
+    """Each suspect as printed and every reading its digits allow, with the yardsticks."""
+    from .plausibility import readings, yardsticks
+
+    r = readings(ds, ids)
+    w = _SC_WORDS[lang]
+    first = ~r.id.duplicated()
+    names = [
+        printed_name(ds, row, lang)
+        for row in ds.observations.set_index("id").loc[r.id].reset_index().to_dict("records")
+    ]
+    frame = pd.DataFrame(
+        {
+            "number": [
+                (f"{n} ({format_period(p, lang)})" if lang == "en" else f"{n}（{format_period(p, lang)}）")
+                if f
+                else ""
+                for n, p, f in zip(names, r.period, first, strict=True)
+            ],
+            "reading": [
+                x.reading
+                + ((f" ({w['note']})" if lang == "en" else f"（{w['note']}）") if x.proposed else "")
+                for x in r.itertuples()
+            ],
+            "yardsticks": [
+                yardsticks(ds, x, lang, name=f) for (_, x), f in zip(r.iterrows(), first, strict=True)
+            ],
+        }
+    )
+    headers = {
+        "en": {"number": "Number", "reading": "As printed, then each reading", "yardsticks": "Yardsticks"},
+        "zh": {"number": "数字", "reading": "原文及各种读法", "yardsticks": "参照"},
+    }[lang]
+    caption = {
+        "en": "The suspect numbers: every reading the digits allow if a decimal point was lost, each against "
+        "the yardsticks the data offer",
+        "zh": "存疑数字：若丢失小数点，各位数字所允许的每种读法及其参照",
+    }[lang]
+    return _wrapping(readable_table(frame, headers, caption, f"sc-readings-{lang}"))
+
+
+def sc_screen(ds: Dataset, lang: str = "en") -> Table:
+    """The unflagged numbers the plausibility screen lists, why, and the book's verdict."""
+    from .plausibility import screen
+
+    s = screen(ds)
+    frame = pd.DataFrame(
+        {
+            "what": [printed_name(ds, {"indicator": i}, lang) for i in s.indicator],
+            "reason": s["reason_" + lang].values,
+            "verdict": s["verdict_" + lang].values,
+        }
+    )
+    headers = {
+        "en": {"what": "Measure", "reason": "Why it is listed", "verdict": "Verdict"},
+        "zh": {"what": "指标", "reason": "列出原因", "verdict": "结论"},
+    }[lang]
+    caption = {
+        "en": "Unflagged numbers a factor of five or more away from the same measure elsewhere, or above a "
+        "fifth of the GDP implied for their year",
+        "zh": "与同一指标其他数字相差五倍以上、或超过当年推算GDP五分之一的未标记数字",
+    }[lang]
+    return _wrapping(readable_table(frame, headers, caption, f"sc-screen-{lang}"))
+
+
+def sc_reconcile(ds: Dataset, kind: str, reading: bool = True, lang: str = "en") -> Table:
+    """One kind of the newer checks (parts and wholes, counts across reports, ...): what is checked,
+    the arithmetic and the verdict, with the reading where it says more than the verdict."""
+    from . import reconcile
+    from .checks import KINDS
+    from .narrative import lower_first
+
+    x = reconcile.reconciliations(ds)
+    x = x[x.kind == kind]
+    verdict = [reconcile.VERDICTS[v][0 if lang == "en" else 1] for v in x.verdict]
+    if reading:
+        verdict = [
+            f"{v}: {lower_first(t)}" if lang == "en" else f"{v}：{t}"
+            for v, t in zip(verdict, x["reading_" + lang], strict=True)
+        ]
+    frame = pd.DataFrame(
+        {"what": x["what_" + lang].values, "arithmetic": x["arithmetic_" + lang].values, "verdict": verdict}
+    )
+    headers = {
+        "en": {"what": "Check", "arithmetic": "Arithmetic", "verdict": "Verdict"},
+        "zh": {"what": "核对", "arithmetic": "算式", "verdict": "结论"},
+    }[lang]
+    if not frame.arithmetic.str.len().any():  # measures with similar names: the terms and the verdict
+        headers = {"en": {"what": "Terms", "verdict": "Verdict"}, "zh": {"what": "名称", "verdict": "结论"}}[
+            lang
+        ]
+    name = KINDS[kind][0 if lang == "en" else 1]
+    units = ds.observations.set_index("id").unit
+    money = frame.arithmetic.str.len().any() and any(
+        units.get(i) == "100m_cny" for ids in x.ids for i in ids.split(", ") if ids
+    )
+    caption = name + (
+        ""
+        if not money
+        else f". {_SC_WORDS['en']['money']}"
+        if lang == "en"
+        else f"。{_SC_WORDS['zh']['money']}"
+    )
+    return _wrapping(readable_table(frame, headers, caption, f"sc-{kind.replace(' ', '-')}-{lang}"))
+
+
+def _first_row(obs: pd.DataFrame, group) -> dict:
+    """The first row of a group of repeated numbers, with the group's indicator."""
+    return obs.loc[group.ids.split(", ")[0]].to_dict() | {"indicator": group.indicator}
+
+
+def sc_printed_twice(ds: Dataset, lang: str = "en") -> Table:
+    """Numbers printed more than once for the same thing, and whether their prints can all hold."""
+    from . import reconcile, repeats
+
+    groups = pd.concat(
+        [repeats.contradictions(ds), repeats.near_contradictions(ds), repeats.restatements(ds)]
+    )
+    obs = ds.observations.set_index("id")
+    frame = pd.DataFrame(
+        {
+            "what": [
+                f"{printed_name(ds, _first_row(obs, g), lang)} ({format_period(g.period, lang)})"
+                for g in groups.itertuples()
+            ],
+            "printed": [
+                " · ".join(obs.as_printed[i] for i in g.ids.split(", ")) for g in groups.itertuples()
+            ],
+            "same": [
+                ("one report" if lang == "en" else "同一报告")
+                if s
+                else ("two reports" if lang == "en" else "两份报告")
+                for s in groups.same_report
+            ],
+            "verdict": [reconcile.VERDICTS[v][0 if lang == "en" else 1] for v in groups.verdict],
+        }
+    )
+    headers = {
+        "en": {"what": "Measure", "printed": "Printed", "same": "In", "verdict": "Verdict"},
+        "zh": {"what": "指标", "printed": "原文", "same": "出处", "verdict": "结论"},
+    }[lang]
+    caption = {
+        "en": "Numbers printed more than once for the same measure, place and period",
+        "zh": "同一指标、地区、时期多次出现的数字",
+    }[lang]
+    return _wrapping(readable_table(frame, headers, caption, f"sc-printed-twice-{lang}"))
+
+
+def sc_targets_below(ds: Dataset, lang: str = "en") -> Table:
+    """Level targets set below a number an earlier year already had."""
+    from .checks import targets_below_earlier
+
+    b = targets_below_earlier(ds)
+    obs = ds.observations.set_index("id")
+    kind = {"en": {"target": "target", "actual": "reported"}, "zh": {"target": "目标", "actual": "实际"}}[
+        lang
+    ]
+    flag = {"en": ", suspect", "zh": "，存疑"}[lang]
+    frame = pd.DataFrame(
+        {
+            "what": [printed_name(ds, obs.loc[r.id].to_dict(), lang) for r in b.itertuples()],
+            "target": [f"{obs.as_printed[r.id]} ({format_period(r.period, lang)})" for r in b.itertuples()],
+            "earlier": [
+                "; ".join(
+                    f"{obs.as_printed[i]} ({format_period(obs.period[i], lang)} {kind[obs.kind[i]]}"
+                    + (flag if obs.flag[i] else "")
+                    + ")"
+                    for i in r.earlier_ids.split(", ")
+                )
+                for r in b.itertuples()
+            ],
+        }
+    )
+    headers = {
+        "en": {"what": "Measure", "target": "Target", "earlier": "Earlier numbers"},
+        "zh": {"what": "指标", "target": "目标", "earlier": "此前的数字"},
+    }[lang]
+    caption = {
+        "en": "Targets set below a number an earlier year already had, reported or targeted",
+        "zh": "低于此前年份实际值或目标值的目标",
+    }[lang]
+    return _wrapping(readable_table(frame, headers, caption, f"sc-targets-below-{lang}"))
