@@ -230,6 +230,16 @@ class EveryNumber(_Placeholder):
     """The every-number page: one entry per row, grouped by source."""
     what = "every-number"
 
+    def run(self):
+        # Each source's section is an anchor a page can link to, `numbers.md#source-zz2022`:
+        # MyST resolves such links from the page's slugs, so the generated sections get one each.
+        env = self.state.document.settings.env
+        slugs = env.metadata[env.docname].setdefault("myst_slugs", {})
+        for src in _facts(env.app).ds.sources.itertuples():
+            slugs[f"source-{src.id}"] = (2, f"source-{src.id}", src.citation_en if _lang(env.app) == "en"
+                                         else src.citation_zh)
+        return super().run()
+
 
 class DerivedNumbers(_Placeholder):
     """The derived-numbers page: one entry per quantity, with formula, inputs and working."""
