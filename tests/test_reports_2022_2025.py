@@ -8,7 +8,6 @@ import math
 import pandas as pd
 import pytest
 from datacopy import edit_row
-from test_sphinx_numbers import build
 
 from zhuzhou_innovation import catalog, figures, quantities, tables
 from zhuzhou_innovation.derived import reports_2022_2025 as defs
@@ -125,7 +124,20 @@ def test_a_figure_title_the_data_no_longer_support_stops_the_figure(data_copy):
 
 
 def test_a_link_to_a_source_on_the_every_number_page_resolves(tmp_path):
-    code, out, log = build(tmp_path, "# Chapter\n\nSee [every number](numbers.md#source-zz2022).\n")
-    assert code == 0, log
+    """As in the book, MyST writes heading anchors of its own, which must not drop the sources'."""
+    from sphinx.cmd.build import build_main
+
+    from test_sphinx_numbers import PAGES
+
+    src, out = tmp_path / "src", tmp_path / "out"
+    chapter = "# Chapter\n\nSee [every number](numbers.md#source-zz2022).\n"
+    for name, text in {**PAGES, "book/chapter.md": chapter}.items():
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        (src / name).write_text(text, encoding="utf-8")
+    (src / "conf.py").write_text('extensions = ["myst_parser", "zhuzhou_book.sphinx_numbers"]\n'
+                                 'myst_heading_anchors = 3\nexclude_patterns = ["out"]\n', encoding="utf-8")
+    log = tmp_path / "warnings.txt"
+    code = build_main(["-W", "-q", "-b", "html", "-w", str(log), str(src), str(out)])
+    assert code == 0, log.read_text(encoding="utf-8")
     page = (out / "book" / "chapter.html").read_text(encoding="utf-8")
     assert 'href="numbers.html#source-zz2022"' in page
