@@ -7,7 +7,7 @@ import math
 
 import pandas as pd
 import pytest
-from datacopy import edit_row
+from datacopy import edit_row, reprint
 
 from zhuzhou_innovation import catalog, figures, quantities, tables
 from zhuzhou_innovation.derived import reports_2022_2025 as defs
@@ -115,10 +115,7 @@ def test_the_loan_figure_draws_the_suspect_amount_as_its_reading_and_says_what_w
 
 def test_a_figure_title_the_data_no_longer_support_stops_the_figure(data_copy):
     # A 2023 loan goal above the 2025 goal breaks the title's "the goals then climb".
-    raw = data_copy / "raw" / "001_b34eed99662ecf5c.txt"  # the source must print what the row says
-    raw.write_text(raw.read_text(encoding="utf-8").replace("信用贷款10亿元", "信用贷款40亿元"), encoding="utf-8")
-    edit_row(data_copy / "observations.csv", "zz2022-057", value="40", as_printed="40亿元",
-             quote="力争突破知识价值信用贷款40亿元")
+    reprint(data_copy, "zz2022-057", "突破知识价值信用贷款40亿元")
     with pytest.raises(ClaimError, match="zz2022-057"):
         catalog.draw(load_dataset(data_copy), "zz2022-knowledge-value-loans")
 
