@@ -244,6 +244,18 @@ class EveryNumber(_Placeholder):
     what = "every-number"
 
 
+def add_source_slugs(app: Sphinx, doctree: nodes.document) -> None:
+    """Make each source's section of the every-number page a link target, `numbers.md#source-zz2022`:
+    MyST resolves such links from the page's slugs, which it writes after parsing, so they are
+    added here, once the page is read."""
+    if not any(n["what"] == "every-number" for n in doctree.findall(zz_generated)):
+        return
+    env = app.env
+    slugs = env.metadata[env.docname].setdefault("myst_slugs", {})
+    for src in _facts(app).ds.sources.itertuples():
+        slugs[f"source-{src.id}"] = (2, f"source-{src.id}", src.citation_en if _lang(app) == "en" else src.citation_zh)
+
+
 class DerivedNumbers(_Placeholder):
     """The derived-numbers page: one entry per quantity, with formula, inputs and working."""
     what = "derived-numbers"
@@ -499,6 +511,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-get-updated", always_rewrite)
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)
+    app.connect("doctree-read", add_source_slugs)
     app.connect("doctree-resolved", fill_generated)
     app.add_css_file("numbers.css")
     app.add_js_file("numbers.js")

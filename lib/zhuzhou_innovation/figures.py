@@ -270,3 +270,254 @@ def show(fig: Figure) -> SVG:
     svg = SVG(to_svg(fig))
     plt.close(fig)
     return svg
+
+
+# --- chapters 05 and 06 (the 2022 review, the 2025 targets): bars and points of rows or derived
+# quantities, with titles that state the finding. A key is a row id or a quantity name; a title is
+# text with the book's roles ({num}, {word}, {holds}), resolved from the data in the figure's
+# language, so no number is typed and a title the data stop supporting fails to draw.
+
+class _OnDemand(dict):
+    """Quantities worked out when first asked for (a figure names a few; all of them take seconds)."""
+
+    def __init__(self, ds: Dataset):
+        super().__init__()
+        from . import derived as _definitions  # noqa: F401  (importing registers the definitions)
+        from .quantities import Rows
+
+        self._rows = Rows(ds)
+
+    def __missing__(self, name: str):
+        from .quantities import NotAvailable
+
+        try:
+            self[name] = self._rows.quantity(name)
+        except NotAvailable:
+            raise KeyError(name) from None
+        return self[name]
+
+    def __contains__(self, name: object) -> bool:
+        try:
+            self[name]
+        except KeyError:
+            return False
+        return True
+
+
+def figure_facts(ds: Dataset):
+    """The facts a figure's title and bars read: rows, and only the quantities they name."""
+    from .facts import Facts
+
+    facts = Facts(ds)
+    facts.__dict__["quantities"] = _OnDemand(ds)  # stands in for the cached property
+    return facts
+
+
+def _row_ids(facts, key: str) -> list[str]:
+    """The printed rows a key rests on: itself, or a quantity's inputs followed down to rows."""
+    fact = facts.get(key)
+    if fact.quantity is None:
+        return [key]
+    return [i for k in fact.quantity.inputs for i in _row_ids(facts, k)]
+
+
+def _keyed(ds: Dataset, facts, keys: list[str], labels: dict[str, str], lang: str) -> pd.DataFrame:
+    """One line per key: label, value, unit, qualifier, kind, the row it reads (indicator, period,
+    flag) and the sources behind it; a quantity built on a suspect row is marked as a reading."""
+    from .narrative import format_value
+
+    obs = ds.observations.set_index("id")
+    out = []
+    for key in keys:
+        fact = facts.get(key)
+        ids = _row_ids(facts, key)
+        first = obs.loc[ids[0]]
+        suspect = any(obs.flag[i] == "suspect" for i in ids)
+        derived = fact.quantity is not None
+        kind = first.kind if not derived else ("reading" if suspect else "derived")
+        printed = " ".join(obs.as_printed[i] for i in ids if obs.flag[i] == "suspect")
+        out.append({"label": labels.get(key, key), "id": key, "indicator": first.indicator,
+                    "region": first.region, "period": first.period, "kind": kind, "value": facts.value(key),
+                    "unit": fact.unit, "qualifier": fact.qualifier, "printed": printed,
+                    "flag": "suspect" if suspect else "", "inputs": ", ".join(dict.fromkeys(ids)),
+                    "source": ", ".join(dict.fromkeys(obs.source[i] for i in ids)),
+                    "text": format_value(fact.value, fact.unit, fact.qualifier, lang)})
+    return pd.DataFrame(out)
+
+
+def _sources_of(data: pd.DataFrame) -> list[str]:
+    return [s for cell in data.source for s in cell.split(", ")]
+
+
+_KIND_COLOUR = {"target": "C1", "actual": "C0", "reading": "C0", "derived": "C0", "share": "C0", "rank": "C0"}
+_PRINTED = {"en": "printed {}", "zh": "原文{}"}
+
+
+def _frozen(fig: Figure) -> Figure:
+    """Lay the figure out once and keep the positions, rounded: constrained layout over several
+    rows of axes leaves float noise (1e-13) that varies from run to run and would change the
+    SVG's clip-path ids, so the same figure would not give the same bytes."""
+    with book_style():
+        fig.get_layout_engine().execute(fig)
+        for ax in fig.axes:
+            ax.set_position([round(v, 6) for v in ax.get_position().bounds])
+        fig.set_layout_engine("none")
+    return fig
+
+
+def _title_block(fig: Figure, ax, title: str, subtitle: str, lang: str) -> None:
+    """The finding as the title (what the export and slides read), the measure beneath it."""
+    from matplotlib.transforms import blended_transform_factory
+
+    width = 78 if lang == "en" else 40
+    ax.axis("off")
+    # Both start at the figure's left edge, not the axes' (which sits right of the tick labels).
+    left = blended_transform_factory(fig.transFigure, ax.transAxes)
+    t = ax.set_title("\n".join(textwrap.wrap(title, width)), loc="left", fontsize=14, pad=2)
+    t.set_transform(left + ax.titleOffsetTrans)
+    t.set_x(0.012)
+    ax.text(0.012, 0.45, "\n".join(textwrap.wrap(subtitle, width + 22 if lang == "en" else width + 12)),
+            transform=left, ha="left", va="center", fontsize=10.5, color="#444444")
+
+
+def _bound_arrow(ax, x: float, y: float, qualifier: str, horizontal: bool, span: float) -> None:
+    """An arrow from the end of a bar showing which way a bound is open: 'over' onwards, 'under' back."""
+    if qualifier not in ("over", "under"):
+        return
+    step = span * (0.07 if qualifier == "over" else -0.07)
+    end = (x + step, y) if horizontal else (x, y + step)
+    ax.annotate("", xy=end, xytext=(x, y), arrowprops={"arrowstyle": "-|>", "color": "#333333", "lw": 1.5})
+
+
+def plot_key_bars(ds: Dataset, keys: list[str], title: str, subtitle: str, labels: dict[str, str],
+                  lang: str = "en") -> Figure:
+    """Horizontal bars of rows or quantities in one unit: targets orange, results blue; a bound
+    ('over X') ends in an arrow the way it is open; a suspect row drawn as its reading is hatched
+    and labelled with what was printed. `title` (the finding) may use the book's roles."""
+    _check_lang(lang)
+    from .words import render
+
+    facts = figure_facts(ds)
+    data = _keyed(ds, facts, keys, labels, lang)
+    if data.unit.nunique() != 1:
+        raise ValueError(f"keys {keys} mix units {sorted(data.unit.unique())}: one figure, one unit")
+    with book_style():
+        fig = plt.figure(figsize=(8, 1.9 + 0.55 * len(data)))
+        grid = fig.add_gridspec(2, 1, height_ratios=[1.3, 0.55 * len(data)])
+        _title_block(fig, fig.add_subplot(grid[0]), render(title, facts, lang), subtitle, lang)
+        ax = fig.add_subplot(grid[1])
+        span = data.value.max() * 1.45
+        for i, r in enumerate(data.itertuples()):
+            reading = r.kind == "reading"
+            ax.barh(i, r.value, color="white" if reading else _KIND_COLOUR.get(r.kind, "C0"),
+                    edgecolor=_KIND_COLOUR.get(r.kind, "C0"), hatch="///" if reading else None, linewidth=1.5)
+            _bound_arrow(ax, r.value, i, r.qualifier, True, span)
+            text = r.text + (f" ({_PRINTED[lang].format(r.printed)})" if reading else "")
+            shift = span * 0.08 if r.qualifier in ("over",) else 0
+            ax.annotate(text, (r.value + shift, i), xytext=(4, 0), textcoords="offset points", va="center", fontsize=10)
+        ax.set_yticks(range(len(data)), data.label)
+        ax.invert_yaxis()
+        ax.set_xlim(0, span)
+        ax.set_xlabel(unit_name(ds, data.unit.iloc[0], lang))
+        ax.grid(axis="y", visible=False)
+        ax.grid(axis="x", visible=True)
+    shown = data.drop(columns=["text"])
+    return _frozen(_finish(fig, ds, shown, lang, _sources_of(shown)))
+
+
+def plot_level_target_pairs(ds: Dataset, pairs: list[tuple[str, str, str]], title: str, subtitle: str,
+                            panels: dict[str, str], labels: dict[str, str], lang: str = "en") -> Figure:
+    """Small multiples, one scale each: a level and the target set against it, side by side, with
+    the growth the target asks for (`pairs`: level key, target key, growth key). A level printed as
+    a bound ('over 1,100') ends in an arrow; `panels` names each panel by its level key."""
+    _check_lang(lang)
+    from .ranges import SIGN
+    from .words import render
+
+    facts = figure_facts(ds)
+    with book_style():
+        fig = plt.figure(figsize=(8, 5.2))
+        grid = fig.add_gridspec(2, len(pairs), height_ratios=[1.1, 3.4])
+        _title_block(fig, fig.add_subplot(grid[0, :]), render(title, facts, lang), subtitle, lang)
+        frames = []
+        for j, (level, target, growth) in enumerate(pairs):
+            ax = fig.add_subplot(grid[1, j])
+            data = _keyed(ds, facts, [level, target], labels, lang)
+            top = data.value.max() * 1.35
+            for i, r in enumerate(data.itertuples()):
+                ax.bar(i, r.value, color=_KIND_COLOUR.get(r.kind, "C0"), width=0.65)
+                _bound_arrow(ax, i, r.value, r.qualifier, False, top)
+                ax.annotate(r.text, (i, r.value + (top * 0.08 if r.qualifier == "over" else 0)),
+                            xytext=(0, 4), textcoords="offset points", ha="center", fontsize=10)
+            g = facts.get(growth)
+            sign = "+" if g.value >= 0 else "−"
+            ax.annotate(f"{SIGN[g.qualifier]}{sign}{format_number(abs(g.quantity.shown_value))}%", (0.5, 0.93),
+                        xycoords=("data", "axes fraction"), va="center", ha="center", fontsize=12, color="#333333",
+                        bbox={"boxstyle": "round", "fc": "white", "ec": "#999999"})
+            ax.set_xticks(range(len(data)), data.label)
+            ax.set_xlim(-0.6, len(data) - 0.4)
+            ax.set_ylim(0, top)
+            ax.set_title(panels[level], loc="left", fontsize=11)
+            if j == 0:
+                ax.set_ylabel(unit_name(ds, data.unit.iloc[0], lang))
+            frames.append(data.assign(growth_id=growth, growth=g.value))
+    shown = pd.concat(frames, ignore_index=True).drop(columns=["text"])
+    return _frozen(_finish(fig, ds, shown, lang, _sources_of(shown)))
+
+
+def plot_percent_of(ds: Dataset, keys: list[str], title: str, subtitle: str, labels: dict[str, str],
+                    reference: str, lang: str = "en") -> Figure:
+    """Points on a log scale, one per quantity in percent of a reference (100%, the dashed line),
+    each joined to the line by a stem; a bound ends in an arrow the way it is open; a hollow point
+    is measured against an implied or corrected reference rather than a printed one."""
+    _check_lang(lang)
+    from .words import render
+
+    facts = figure_facts(ds)
+    data = _keyed(ds, facts, keys, labels, lang)
+    with book_style():
+        fig = plt.figure(figsize=(8.8, 5.6))
+        grid = fig.add_gridspec(2, 1, height_ratios=[1.2, 3.8])
+        _title_block(fig, fig.add_subplot(grid[0]), render(title, facts, lang), subtitle, lang)
+        ax = fig.add_subplot(grid[1])
+        ax.set_yscale("log")
+        ax.axhline(100, color="#333333", linestyle="--", linewidth=1.2)
+        ax.annotate(reference, (len(data) - 0.2, 100), xytext=(0, 4), textcoords="offset points",
+                    ha="right", fontsize=9.5, color="#333333")
+        hollow = [r.kind == "reading" or "derived" in _kinds(facts, r.id) for r in data.itertuples()]
+        ax.vlines(range(len(data)), 100, data.value, color="#999999", linewidth=1.5)
+        for flag, face in ((False, "C0"), (True, "white")):
+            idx = [i for i, h in enumerate(hollow) if h == flag]
+            if idx:
+                ax.plot(idx, data.value.iloc[idx], linestyle="none", marker="o", markersize=10,
+                        markerfacecolor=face, markeredgecolor="C0", markeredgewidth=2)
+        lo, hi = data.value.min() / 2, data.value.max() * 2
+        for i, r in enumerate(data.itertuples()):
+            _arrow_log(ax, i, r.value, r.qualifier)
+            above = r.value >= 100  # clear of the reference line
+            ax.annotate(r.text, (i, r.value), xytext=(8, 5 if above else -5), textcoords="offset points",
+                        va="bottom" if above else "top", fontsize=10)
+        ax.set_ylim(lo, hi)
+        ticks = [t for t in (10, 25, 50, 100, 200, 500, 1000, 2000) if lo <= t <= hi]
+        ax.set_yticks(ticks, [f"{t:,}%" for t in ticks])
+        ax.minorticks_off()
+        ax.set_xticks(range(len(data)), data.label, fontsize=9.5)
+        ax.set_xlim(-0.6, len(data) - 0.2)
+        ax.grid(axis="y", visible=True)
+    shown = data.drop(columns=["text"])
+    return _frozen(_finish(fig, ds, shown, lang, _sources_of(shown)))
+
+
+def _kinds(facts, key: str) -> set[str]:
+    """'derived' if a quantity rests on another quantity (an implied total), else the row kinds."""
+    fact = facts.get(key)
+    if fact.quantity is None:
+        return {fact.row.kind}
+    return {"derived" for k in fact.quantity.inputs if facts.get(k).quantity is not None} or {"row"}
+
+
+def _arrow_log(ax, x: float, y: float, qualifier: str) -> None:
+    """A bound's arrow on a log axis: a fixed factor up for 'over', down for 'under'."""
+    if qualifier in ("over", "under"):
+        end = y * (1.6 if qualifier == "over" else 1 / 1.6)
+        ax.annotate("", xy=(x, end), xytext=(x, y), arrowprops={"arrowstyle": "-|>", "color": "#333333", "lw": 1.5})

@@ -101,7 +101,10 @@ class Term:
 
 
 def _plain(x: float, digits: int = 2) -> str:
-    """A number inside written-out arithmetic: separators, at most `digits` decimals."""
+    """A number inside written-out arithmetic: separators, at most `digits` decimals, but a number
+    under one keeps three significant figures (0.7 ÷ 412 = 0.0017, never 0)."""
+    if 0 < abs(x) < 1:
+        digits = max(digits, 2 - math.floor(math.log10(abs(x))))
     text = f"{round(x, digits):,.{digits}f}".rstrip("0").rstrip(".")
     return text if text not in ("-0", "") else "0"
 

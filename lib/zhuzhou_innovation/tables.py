@@ -411,3 +411,194 @@ def sc_targets_below(ds: Dataset, lang: str = "en") -> Table:
         "zh": "低于此前年份实际值或目标值的目标",
     }[lang]
     return _wrapping(readable_table(frame, headers, caption, f"sc-targets-below-{lang}"))
+# --- chapters 05 and 06 (the 2022 review, the 2025 targets) ---------------------------------
+
+_NONE = "–"
+_STATUS_WORDS = {"en": {"met": "Met", "missed": "Missed", "not comparable": "Cannot be judged",
+                        "not yet reported": "Not answered"},
+                 "zh": {"met": "完成", "missed": "未完成", "not comparable": "无法判断", "not yet reported": "尚无结果"}}
+_KIND_WORDS = {"en": {"actual": "reported", "target": "goal"}, "zh": {"actual": "实际", "target": "目标"}}
+_SUSPECT = {"en": "suspect", "zh": "存疑"}
+
+# The 2022 review's headline measures for the city, in the order its look back gives them, each
+# with the kind of number it prints: the summary a reader scans before the every-number page.
+ZZ2022_SUMMARY = [("rd_intensity", "rank"), ("high_tech_enterprises", "actual"), ("tech_smes", "actual"),
+                  ("high_tech_value_added", "share"), ("innovative_city_rank", "rank"),
+                  ("provincial_rd_subsidy_firms", "actual"), ("provincial_rd_subsidies", "actual"),
+                  ("rd_super_deduction", "actual"), ("ministerial_provincial_st_projects", "actual"),
+                  ("tech_contract_turnover", "actual"), ("invention_patents_per_10k", "actual"),
+                  ("st_commissioners", "actual")]
+
+
+def _shown(row: pd.Series | dict | None, lang: str, period: bool = False) -> str:
+    """A row's value for a table cell: the book's style without the bracketed Chinese, with its
+    year if asked, suspects marked."""
+    if row is None:
+        return _NONE
+    text = format_observation(row, lang)
+    if lang == "en" and row["unit"] == "100m_cny":
+        text = text.split(" (")[0]
+    notes = ([format_period(row["period"], lang)] if period else []) + \
+        ([_SUSPECT[lang]] if row.get("flag") == "suspect" else [])
+    if not notes:
+        return text
+    return f"{text} ({', '.join(notes)})" if lang == "en" else f"{text}（{'，'.join(notes)}）"
+
+
+def _best(rows: pd.DataFrame) -> pd.Series | None:
+    """The row a reader should see where a report prints one measure twice: unflagged, then exact."""
+    if rows.empty:
+        return None
+    ranked = rows.assign(_clean=rows.flag == "", _exact=rows.qualifier == "").sort_values(["_clean", "_exact", "id"])
+    return ranked.iloc[-1]
+
+
+def _change(before: pd.Series | None, after: pd.Series | None, lang: str) -> str:
+    """Up, down or unchanged, chosen by the values (a smaller rank is up); a dash for a bound."""
+    from .words import COMPARISONS
+
+    if before is None or after is None or before.qualifier or after.qualifier:
+        return _NONE
+    a, b = (-before.value, -after.value) if after.unit == "rank" else (before.value, after.value)
+    return COMPARISONS["up"][lang][0 if b > a else 1 if b < a else 2]
+
+
+def zz2022_summary(ds: Dataset, lang: str = "en") -> Table:
+    """The 2022 review's headline numbers for the city beside the 2021 value of the same measure."""
+    obs = ds.observations
+    city = obs[(obs.region == "zhuzhou") & (obs.period.isin(["2021", "2022"]))]
+    names = indicator_names(ds, pd.Series([i for i, _ in ZZ2022_SUMMARY]), lang)
+    out = []
+    for (indicator, kind), name in zip(ZZ2022_SUMMARY, names):
+        same = city[(city.indicator == indicator) & (city.kind == kind)]
+        now = _best(same[(same.source == "zz2022") & (same.period == "2022")])
+        # 2021 as the latest report to give it (the Q1 2022 page restates the 2021 R&D rank)
+        earlier = same[same.period == "2021"].assign(published=lambda d: d.source.map(
+            ds.sources.set_index("id").published)).sort_values("published")
+        before = _best(earlier[earlier.published == earlier.published.max()]) if len(earlier) else None
+        out.append({"indicator": name, "y2021": _shown(before, lang), "y2022": _shown(now, lang),
+                    "change": _change(before, now, lang)})
+    headers = {"en": {"indicator": "Indicator", "y2021": "2021", "y2022": "2022", "change": "Change"},
+               "zh": {"indicator": "指标", "y2021": "2021年", "y2022": "2022年", "change": "变化"}}[lang]
+    return readable_table(pd.DataFrame(out), headers, table_id="zz2022-summary")
+
+
+def _clauses(goals: pd.DataFrame) -> list[pd.DataFrame]:
+    """Goals grouped by the clause that prints them: one quote setting several rates is one line,
+    as is a goal printed with its stretch goal (全社会研发投入占比达到32%、(奋斗目标3.4%)); a goal printed
+    inside another indicator's clause (the net increase inside the total) is left to the prose."""
+    rows = goals.to_dict("records")
+
+    def inside(a: dict, b: dict) -> bool:
+        return a["quote"] in b["quote"] and a["quote"] != b["quote"]
+
+    groups: list[list[dict]] = []
+    for r in rows:
+        if any(inside(r, o) and o["indicator"] != r["indicator"] for o in rows):
+            continue
+        group = next((g for g in groups for o in g if r["quote"] == o["quote"] or (
+            r["indicator"] == o["indicator"] and (inside(r, o) or inside(o, r)))), None)
+        if group is None:
+            groups.append([r])
+        else:
+            group.append(r)
+    return [pd.DataFrame(g) for g in groups]
+
+
+def zz2022_targets(ds: Dataset, lang: str = "en") -> Table:
+    """The city's goals for 2023 in the 2022 review, one line per printed clause, beside 2022's level."""
+    obs = ds.observations
+    goals = obs[(obs.source == "zz2022") & (obs.kind == "target") & (obs.region == "zhuzhou")
+                & (obs.period == "2023")]
+    levels = obs[(obs.source == "zz2022") & (obs.kind == "actual") & (obs.period == "2022") & (obs.region == "zhuzhou")]
+    measure = {"en": {"growth": " (growth)", "share": " (share of firms)"}, "zh": {"growth": "（增速）", "share": "（企业占比）"}}
+    sep = "; " if lang == "en" else "；"
+    out = []
+    for group in _clauses(goals):
+        first = group.iloc[0]
+        names = list(dict.fromkeys(indicator_names(ds, group.indicator, lang)))
+        values = list(dict.fromkeys(_shown(r, lang) for r in group.to_dict("records")))
+        level = _best(levels[levels.indicator == first.indicator]) if first.target_measure == "level" else None
+        out.append({"indicator": sep.join(names) + measure[lang].get(first.target_measure, ""),
+                    "target": sep.join(values), "y2022": _shown(level, lang)})
+    headers = {"en": {"indicator": "Goal", "target": "For 2023", "y2022": "2022"},
+               "zh": {"indicator": "目标", "target": "2023年", "y2022": "2022年"}}[lang]
+    return readable_table(pd.DataFrame(out), headers, table_id="zz2022-targets")
+
+
+def zz2022_answers(ds: Dataset, lang: str = "en") -> Table:
+    """The 2021 review's city goals for 2022, grouped by what the scorecard finds."""
+    from .narrative import lower_first, say_list
+    from .scorecard import scorecard
+
+    card = scorecard(ds)
+    card = card[(card.set_by == "zz2021") & (card.period == "2022") & (card.region == "zhuzhou")]
+    out = []
+    for status in ("met", "missed", "not comparable", "not yet reported"):
+        these = card[card.status == status]
+        if these.empty:
+            continue
+        names = indicator_names(ds, these.indicator, lang)
+        names = [lower_first(n) for n in names] if lang == "en" else list(names)
+        which = say_list(names, lang)
+        out.append({"status": _STATUS_WORDS[lang][status], "n": str(len(these)),
+                    "which": which[:1].upper() + which[1:] if lang == "en" else which})
+    headers = {"en": {"status": "Scorecard", "n": "Goals", "which": "Which"},
+               "zh": {"status": "评分", "n": "目标数", "which": "目标"}}[lang]
+    return readable_table(pd.DataFrame(out), headers, table_id="zz2022-answers")
+
+
+def zz2025_goals(ds: Dataset, lang: str = "en") -> Table:
+    """Each goal of the 2025 reply beside the latest result and the goals earlier reports set."""
+    from .series import series
+
+    obs = ds.observations.set_index("id")
+    sep = "; " if lang == "en" else "；"
+
+    def dated(s: pd.DataFrame) -> str:
+        return sep.join(_shown(obs.loc[r.id].to_dict() | {"id": r.id}, lang, period=True)
+                        for r in s.itertuples()) or _NONE
+
+    out = []
+    goals = ds.observations[ds.observations.source == "zz2025"]
+    for g, name in zip(goals.itertuples(), indicator_names(ds, goals.indicator, lang)):
+        latest = series(ds, g.indicator, kind="actual").tail(1)
+        earlier = series(ds, g.indicator, kind="target")
+        out.append({"indicator": name, "goal": _shown(obs.loc[g.id].to_dict() | {"id": g.id}, lang),
+                    "latest": dated(latest), "earlier": dated(earlier[earlier.year < int(g.period)])})
+    headers = {"en": {"indicator": "Indicator", "goal": "Goal for 2025", "latest": "Latest result",
+                      "earlier": "Earlier goals"},
+               "zh": {"indicator": "指标", "goal": "2025年目标", "latest": "最近实际", "earlier": "此前目标"}}[lang]
+    return readable_table(pd.DataFrame(out), headers, table_id="zz2025-goals")
+
+
+# What each report counts as its S&T commissioners (科技特派员), read from the words of its quote,
+# most specific first: 新选派 (newly dispatched, the goals of 2023 and 2025), 各级 (of all levels,
+# the 2021 review's 选派各级科技特派员), else 选派 (dispatched, the 2022 review's 选派…科技特派员).
+COMMISSIONER_WORDING = [("新选派", {"en": "newly dispatched", "zh": "新选派"}),
+                        ("各级", {"en": "dispatched, of all levels", "zh": "选派（各级）"}),
+                        ("选派", {"en": "dispatched", "zh": "选派"})]
+
+
+def commissioner_wording(quote: str, lang: str = "en") -> str:
+    """What a quote about S&T commissioners counts, in words (see COMMISSIONER_WORDING)."""
+    return next((words[lang] for key, words in COMMISSIONER_WORDING if key in quote), _NONE)
+
+
+def zz2025_commissioners(ds: Dataset, lang: str = "en") -> Table:
+    """Every count and goal of S&T commissioners for the city, with the words each report uses."""
+    obs = ds.observations
+    rows = obs[(obs.indicator == "st_commissioners") & (obs.region == "zhuzhou")].sort_values(["period", "id"])
+    cite = ds.sources.set_index("id")["citation_en" if lang == "en" else "citation_zh"]
+    frame = pd.DataFrame({
+        "source": rows.source.map(cite).values,
+        "period": [format_period(p, lang) for p in rows.period],
+        "kind": rows.kind.map(_KIND_WORDS[lang]).values,
+        "value": [_shown(r, lang) for r in rows.to_dict("records")],
+        "quote": rows.quote.values,
+        "counts": [commissioner_wording(q, lang) for q in rows.quote]})
+    headers = {"en": {"source": "Report", "period": "Year", "kind": "Reported or goal", "value": "Number",
+                      "quote": "As printed", "counts": "Counts"},
+               "zh": {"source": "报告", "period": "年份", "kind": "实际或目标", "value": "人数",
+                      "quote": "原文", "counts": "口径"}}[lang]
+    return readable_table(frame, headers, table_id="zz2025-commissioners")

@@ -214,8 +214,11 @@ def render(text: str, facts: Facts, lang: str = "en") -> str:
     """Resolve {num}, {word} and {holds} roles in plain text (for the brief, slides, findings)."""
     def one(m: re.Match) -> str:
         role, body = m.groups()
-        if role == "num":
-            return facts.get(body.strip()).text(lang)
+        if role == "num":  # `{num}`key plain`` drops the Chinese that English money carries in brackets
+            key, _, option = body.strip().partition(" ")
+            fact = facts.get(key)
+            text = fact.text(lang)
+            return text.split(" (")[0] if option == "plain" and lang == "en" and fact.unit == "100m_cny" else text
         if role == "word":
             return word(body, facts, lang)
         check(body, facts)
