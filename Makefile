@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SETUP  := $(VENV)/.setup-done
 JOBS   ?= 2
 
-.PHONY: book test refresh briefing bench extract clean
+.PHONY: book test refresh briefing slides bench extract clean
 
 # Install pinned dependencies and the helper package (editable); redone only when they change.
 $(SETUP): requirements.txt pyproject.toml
@@ -59,6 +59,11 @@ briefing: $(SETUP)
 extract: $(SETUP)
 	@test -n "$(SOURCE)" || { echo "usage: make extract SOURCE=data/raw/<file>.txt [OUT=path.csv]"; exit 2; }
 	$(BIN)/python -m zhuzhou_innovation.extract $(SOURCE) $(if $(OUT),--out $(OUT))
+
+## slides: the briefing decks, _build/slides/briefing.en.pptx and briefing.zh.pptx (PowerPoint):
+## title, key findings, one slide per key figure, the scorecard, the sources; byte-identical reruns.
+slides: $(SETUP)
+	$(BIN)/python -m zhuzhou_innovation.slides
 
 clean:
 	rm -rf _build
