@@ -5,14 +5,22 @@ BIN    := $(VENV)/bin
 SETUP  := $(VENV)/.setup-done
 JOBS   ?= 2
 
-.PHONY: book test refresh briefing slides bench extract clean
+.PHONY: book test refresh briefing slides bench extract clean FORCE
+
+# A .venv copied with its folder (cp -r) still runs the original folder's code, whatever is edited
+# here; venv_check.py says so in one line on every make, and the set-up then rebuilds the .venv.
+VENV_ELSEWHERE := $(shell $(PYTHON) lib/zhuzhou_book/venv_check.py $(VENV))
 
 # Install pinned dependencies and the helper package (editable); redone only when they change.
-$(SETUP): requirements.txt pyproject.toml
+# pip honours PIP_INDEX_URL (a package-index mirror) and its other PIP_* settings by itself.
+$(SETUP): requirements.txt pyproject.toml $(if $(VENV_ELSEWHERE),FORCE)
+	$(if $(VENV_ELSEWHERE),$(info $(VENV_ELSEWHERE))rm -rf $(VENV))
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(SETUP)
+
+FORCE:
 
 SPHINX := $(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going --quiet
 LISTING := _build/generated/downloads.json
