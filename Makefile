@@ -3,9 +3,10 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 SETUP  := $(VENV)/.setup-done
+LAB    := $(VENV)/.lab-done
 JOBS   ?= 2
 
-.PHONY: book test refresh briefing slides bench extract clean FORCE
+.PHONY: book test test-fast lab refresh briefing slides bench extract clean FORCE
 
 # A .venv copied with its folder (cp -r) still runs the original folder's code, whatever is edited
 # here; venv_check.py says so in one line on every make, and the set-up then rebuilds the .venv.
@@ -19,6 +20,13 @@ $(SETUP): requirements.txt pyproject.toml $(if $(VENV_ELSEWHERE),FORCE)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(SETUP)
+
+# JupyterLab and its Chinese language pack: for `make lab` and the tests, not for `make book`
+# (requirements-lab.txt says why it is a file of its own). Installed with requirements.txt so
+# that pip keeps every pin of the book as it is.
+$(LAB): $(SETUP) requirements-lab.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-lab.txt
+	touch $(LAB)
 
 FORCE:
 
@@ -41,8 +49,18 @@ book: $(SETUP)
 	@echo "Book built: open _build/html/index.html"
 
 ## test: every test, including nbval on every notebook (needs the built book for page checks).
-test: book node_modules/.package-lock.json
+test: book $(LAB) node_modules/.package-lock.json
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile
+
+## test-fast: the tests without the browser checks and without the two whole-catalog exports
+## (still nbval on every notebook); needs neither Chromium, nor axe-core, nor a built book.
+test-fast: $(LAB)
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile -m "not browser and not slow"
+
+## lab: JupyterLab on this .venv at a free port of 127.0.0.1, notebooks trusted; prints how to
+## rerun a chapter the project's way. LAB_ARGS="--no-browser" keeps the browser closed.
+lab: $(LAB)
+	$(BIN)/python -m zhuzhou_book.lab $(LAB_ARGS)
 
 # axe-core for the browser accessibility checks, exactly as package-lock.json pins it.
 node_modules/.package-lock.json: package.json package-lock.json
