@@ -68,7 +68,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 ## bench: time the build and the tests on throwaway clones of HEAD (not part of `make test`);
 ## prints the measurements with each target met or missed, writes _build/bench/bench.json.
-bench: $(SETUP) node_modules/.package-lock.json
+bench: $(LAB) node_modules/.package-lock.json
 	$(BIN)/python benchmarks/run.py
 
 ## refresh: re-execute every notebook in place after an intended change, then commit the outputs.
