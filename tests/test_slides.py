@@ -23,6 +23,7 @@ from pptx.oxml.ns import qn
 from zhuzhou_innovation import export, figures, scorecard, slides
 from zhuzhou_innovation.fonts import CJK_FAMILY, is_cjk
 from zhuzhou_innovation.load import load_dataset
+from zhuzhou_innovation.narrative import format_date, format_observation
 from zhuzhou_innovation.paths import REPO
 
 
@@ -49,6 +50,12 @@ def decks(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def key_figures(ds) -> list[str]:
     return slides.key_figure_names(ds)
+
+
+@pytest.fixture(scope="module")
+def rendered(ds, key_figures) -> dict[str, export.RenderedFigure]:
+    """Each key figure drawn once, as the decks draw it."""
+    return {name: export.render_figure(ds, name) for name in key_figures}
 
 
 def _open(decks: Path, lang: str):
@@ -80,7 +87,8 @@ def test_a_deck_has_title_findings_one_slide_per_key_figure_scorecard_and_source
 
 
 @pytest.mark.parametrize("lang", figures.LANGS)
-def test_each_figure_slide_has_one_picture_titled_as_the_figure_with_its_source_line(decks, ds, key_figures, lang):
+def test_each_figure_slide_has_one_picture_titled_as_the_figure_with_its_source_line(decks, ds, key_figures,
+                                                                                   rendered, lang):
     prs = _open(decks, lang)
     figure_slides = list(prs.slides)[2:2 + len(key_figures)]
     for slide, name in zip(figure_slides, key_figures):
@@ -91,7 +99,7 @@ def test_each_figure_slide_has_one_picture_titled_as_the_figure_with_its_source_
         assert picture.image.dpi == (300, 300), name
         assert picture.name == f"{name}.{lang}.png"
         assert picture._element.nvPicPr.cNvPr.get("descr", "").startswith(slides.WORDS[lang]["chart"][:3])
-        fig = export.render_figure(ds, name)
+        fig = rendered[name]
         assert slide.shapes.title.text == fig.titles[lang]
         assert picture.image.blob == fig.files[(lang, "png")], "the PNG is the export's, unchanged"
         texts = [sh.text_frame.text for sh in slide.shapes if sh.has_text_frame]
@@ -132,7 +140,8 @@ def test_the_sources_slide_lists_each_source_in_both_languages_with_publisher_an
     rows = _table(list(_open(decks, lang).slides)[-1])
     assert rows[0] == list(slides.WORDS[lang]["source_cols"])
     body = sorted(map(tuple, rows[1:]))
-    expected = sorted((r.title_en, r.title_zh, r.publisher, r.published) for r in ds.sources.itertuples())
+    expected = sorted((r.title_en, r.title_zh, r.publisher, format_date(r.published, lang))
+                      for r in ds.sources.itertuples())
     assert body == expected
 
 
@@ -164,12 +173,16 @@ def _runs(shape):
     return [r for f in frames for p in f.paragraphs for r in p.runs]
 
 
-def test_the_chinese_key_points_keep_the_qualifier_the_source_printed(ds):
-    """'over 1,100' must not read as exactly 1,100 in Chinese."""
+def test_the_key_points_write_each_number_as_the_book_does(ds):
+    """In Chinese as the source printed it ('1100余家' keeps its 余), in English the book's style."""
+    keys = slides.brief.key_indicators(ds).head(slides.N_POINTS)
     en, zh = slides.key_points(ds, "en"), slides.key_points(ds, "zh")
-    assert len(en) == len(zh) == min(slides.N_POINTS, len(slides.brief.key_indicators(ds)))
-    for e, z in zip(en, zh):
-        assert e.count("over ") == z.count("超过"), (e, z)
+    assert len(en) == len(zh) == len(keys)
+    obs = ds.observations.set_index("id")
+    for e, z, r in zip(en, zh, keys.itertuples()):
+        assert obs.loc[r.id, "as_printed"] in z, (z, r.id)
+        assert format_observation(obs.loc[r.id].to_dict(), "en") in e, (e, r.id)
+        assert e.startswith(r.name_en) and z.startswith(r.name_zh)
 
 
 def test_two_runs_are_byte_identical_and_carry_no_clock_time(decks, tmp_path):
@@ -203,9 +216,9 @@ def test_repack_fixes_entry_dates_and_order_without_changing_contents():
     assert slides.repack(packed) == packed
 
 
-def test_write_decks_leaves_unchanged_decks_alone(ds, tmp_path, monkeypatch):
+def test_write_decks_leaves_unchanged_decks_alone(ds, rendered, tmp_path, monkeypatch):
     """The downloads build may call write_decks on every `make book`: no change, no rewrite."""
-    fig = export.render_figure(ds, "trends-rd-intensity")
+    fig = next(iter(rendered.values()))
     monkeypatch.setattr(slides, "key_figure_names", lambda ds: [fig.name])
     monkeypatch.setattr(export, "render_figure", lambda ds, name: fig)
     paths = slides.write_decks(ds, tmp_path)

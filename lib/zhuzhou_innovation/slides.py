@@ -30,7 +30,7 @@ import pandas as pd
 from . import brief, catalog, export, figures, scorecard
 from .fonts import CJK_FAMILY, is_cjk
 from .load import Dataset, load_dataset
-from .narrative import format_number, format_value
+from .narrative import format_date, format_number, format_observation
 from .paths import SLIDES as SLIDES_DIR
 
 N_FIGURES = 4  # key figures, one slide each: the brief's two first, then the next two by the same rule
@@ -81,16 +81,9 @@ STATUS_WORDS = {
            "not comparable": ("不可比", "实际值存疑、口径不同，或只是一个无法判断的界限"),
            "not yet reported": ("尚未报告", "尚无后续报告给出该年份的数字")},
 }
-# The library's Chinese prose leaves out qualifiers (the sentence around a glued number prints
-# them); a bullet stands alone, so it says them.
-_ZH_QUALIFIER = {"over": "超过", "about": "约", "under": "不足"}
-
-
-def _value(value: float, unit: str, qualifier: str, lang: str) -> str:
-    text = format_value(value, unit, qualifier or "", lang)
-    if lang == "zh" and unit != "rank" and qualifier in _ZH_QUALIFIER:
-        text = _ZH_QUALIFIER[qualifier] + text
-    return text
+def _observation(ds: Dataset, row_id: str, lang: str) -> str:
+    """A row's value as the book writes it: in Chinese as printed, in English the book's style."""
+    return format_observation(ds.observations.set_index("id").loc[row_id].to_dict(), lang)
 
 
 def key_points(ds: Dataset, lang: str) -> list[str]:
@@ -104,12 +97,11 @@ def key_points(ds: Dataset, lang: str) -> list[str]:
     points = []
     for r in brief.key_indicators(ds).head(N_POINTS).itertuples():
         text = words["latest"].format(name=r.name_en if lang == "en" else r.name_zh,
-                                      value=_value(r.value, r.unit, r.qualifier, lang), year=r.year)
+                                      value=_observation(ds, r.id, lang), year=r.year)
         if r.flag == "suspect":
             text += words["suspect"]
         if r.target_id:
-            text += words["target"].format(year=int(r.target_year),
-                                           value=_value(r.target, r.unit, r.target_qualifier, lang))
+            text += words["target"].format(year=int(r.target_year), value=_observation(ds, r.target_id, lang))
         points.append(text)
     return points
 
@@ -137,8 +129,7 @@ def alt_text(ds: Dataset, fig: export.RenderedFigure, lang: str) -> str:
             label = f"{row.get('year', '')} {kind}".strip()
         row_id = row.get("id") or row.get("target_id")
         if row_id in obs.index and "value" in row:
-            o = obs.loc[row_id]
-            parts.append(f"{label}: {_value(o.value, o.unit, o.qualifier, lang)}")
+            parts.append(f"{label}: {_observation(ds, row_id, lang)}")
         elif "pct_of_target" in row and pd.notna(row["pct_of_target"]):
             parts.append(f"{label}: {format_number(row['pct_of_target'], 0)}%")
     sep = "; " if lang == "en" else "；"
@@ -287,7 +278,7 @@ def _sources_slide(prs, ds: Dataset, lang: str) -> None:
     words = WORDS[lang]
     slide = _slide(prs, words["sources"], lang)
     src = ds.sources.sort_values(["published", "id"])
-    rows = [[r.title_en, r.title_zh, r.publisher, r.published] for r in src.itertuples()]
+    rows = [[r.title_en, r.title_zh, r.publisher, format_date(r.published, lang)] for r in src.itertuples()]
     _table(slide, list(words["source_cols"]), rows, lang, TITLE_TOP + TITLE_HEIGHT, [4, 4, 3, 1.1],
            size=11)
 
