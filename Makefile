@@ -3,16 +3,32 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 SETUP  := $(VENV)/.setup-done
+LAB    := $(VENV)/.lab-done
 JOBS   ?= 2
 
-.PHONY: book test refresh briefing bench extract clean
+.PHONY: book test test-fast lab refresh briefing slides bench extract clean FORCE
+
+# A .venv copied with its folder (cp -r) still runs the original folder's code, whatever is edited
+# here; venv_check.py says so in one line on every make, and the set-up then rebuilds the .venv.
+VENV_ELSEWHERE := $(shell $(PYTHON) lib/zhuzhou_book/venv_check.py $(VENV))
 
 # Install pinned dependencies and the helper package (editable); redone only when they change.
-$(SETUP): requirements.txt pyproject.toml
+# pip honours PIP_INDEX_URL (a package-index mirror) and its other PIP_* settings by itself.
+$(SETUP): requirements.txt pyproject.toml $(if $(VENV_ELSEWHERE),FORCE)
+	$(if $(VENV_ELSEWHERE),$(info $(VENV_ELSEWHERE))rm -rf $(VENV))
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(SETUP)
+
+# JupyterLab and its Chinese language pack: for `make lab` and the tests, not for `make book`
+# (requirements-lab.txt says why it is a file of its own). Installed with requirements.txt so
+# that pip keeps every pin of the book as it is.
+$(LAB): $(SETUP) requirements-lab.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-lab.txt
+	touch $(LAB)
+
+FORCE:
 
 SPHINX := $(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going --quiet
 LISTING := _build/generated/downloads.json
@@ -33,8 +49,18 @@ book: $(SETUP)
 	@echo "Book built: open _build/html/index.html"
 
 ## test: every test, including nbval on every notebook (needs the built book for page checks).
-test: book node_modules/.package-lock.json
+test: book $(LAB) node_modules/.package-lock.json
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile
+
+## test-fast: the tests without the browser checks and without the two whole-catalog exports
+## (still nbval on every notebook); needs neither Chromium, nor axe-core, nor a built book.
+test-fast: $(LAB)
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile -m "not browser and not slow"
+
+## lab: JupyterLab on this .venv at a free port of 127.0.0.1, notebooks trusted; prints how to
+## rerun a chapter the project's way. LAB_ARGS="--no-browser" keeps the browser closed.
+lab: $(LAB)
+	$(BIN)/python -m zhuzhou_book.lab $(LAB_ARGS)
 
 # axe-core for the browser accessibility checks, exactly as package-lock.json pins it.
 node_modules/.package-lock.json: package.json package-lock.json
@@ -42,7 +68,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 ## bench: time the build and the tests on throwaway clones of HEAD (not part of `make test`);
 ## prints the measurements with each target met or missed, writes _build/bench/bench.json.
-bench: $(SETUP) node_modules/.package-lock.json
+bench: $(LAB) node_modules/.package-lock.json
 	$(BIN)/python benchmarks/run.py
 
 ## refresh: re-execute every notebook in place after an intended change, then commit the outputs.
@@ -59,6 +85,11 @@ briefing: $(SETUP)
 extract: $(SETUP)
 	@test -n "$(SOURCE)" || { echo "usage: make extract SOURCE=data/raw/<file>.txt [OUT=path.csv]"; exit 2; }
 	$(BIN)/python -m zhuzhou_innovation.extract $(SOURCE) $(if $(OUT),--out $(OUT))
+
+## slides: the briefing decks, _build/slides/briefing.en.pptx and briefing.zh.pptx (PowerPoint):
+## title, key findings, one slide per key figure, the scorecard, the sources; byte-identical reruns.
+slides: $(SETUP)
+	$(BIN)/python -m zhuzhou_innovation.slides
 
 clean:
 	rm -rf _build

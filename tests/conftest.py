@@ -11,6 +11,19 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "slow: reads the whole briefing export (two full exports of the catalog); "
+                   "`make test-fast` leaves these out")
+
+
+def pytest_collection_modifyitems(items):
+    """Mark the tests that need the full export (the `pack` fixture of tests/test_export.py) slow."""
+    for item in items:
+        if "pack" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A copy of data/ (tables, schema, raw texts, lists of excluded numbers) that a test may change freely."""

@@ -100,13 +100,54 @@ def test_a_deleted_input_marks_the_notebook_stale(tmp_path):
 
 
 def test_stored_outputs_hold_no_run_specific_text():
-    """No timings, dates, memory addresses or temporary paths in what nbval compares."""
-    import re
+    """No timings, dates, memory addresses or temporary paths in what nbval compares; where there
+    are, the failure says in plain words what stored them and which command to run instead."""
+    problems = [p for path in execute.book_notebooks() for p in execute.run_specific_problems(path)]
+    assert not problems, "\n\n".join(problems)
 
-    bad = re.compile(r"0x[0-9a-f]{8,}|/tmp/|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\"execution\":")
-    for path in execute.book_notebooks():
-        text = path.read_text(encoding="utf-8")
-        assert not bad.search(text), f"{path.name}: {bad.search(text).group(0)}"
+
+def _jupyter_execute_inplace(path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "jupyter", "execute", "--inplace", str(path)],
+                          cwd=path.parent, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_jupyter_execute_inplace_is_explained_and_the_projects_executor_mends_it(tmp_path):
+    """The tempting command stores run times: the check names it and the command to run instead,
+    the notebook counts as stale, and `python -m zhuzhou_book.execute` strips the times again."""
+    (tmp_path / "book").mkdir()
+    (tmp_path / "requirements.txt").write_text("")
+    path = tmp_path / "book" / "chapter.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(6 * 7)")]), path)
+    assert execute.main(["--repo", str(tmp_path), str(path)]) == 0
+    assert execute.run_specific_problems(path, tmp_path) == []
+
+    _jupyter_execute_inplace(path)
+    problems = execute.run_specific_problems(path, tmp_path)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("book/chapter.ipynb: 1 code cell holds its run times")
+    assert "`jupyter execute --inplace`" in problems[0]
+    assert "`.venv/bin/python -m zhuzhou_book.execute book/chapter.ipynb`" in problems[0]
+    assert "make refresh" in problems[0]
+    assert execute.stale_reason(path, tmp_path) == "executed by another tool (cell run times stored)"
+
+    assert execute.main(["--repo", str(tmp_path), str(path)]) == 0  # no --force needed
+    assert execute.run_specific_problems(path, tmp_path) == []
+    assert execute.stale_reason(path, tmp_path) is None
+
+
+def test_memory_addresses_and_temporary_paths_are_named_in_plain_words(tmp_path):
+    path = tmp_path / "book" / "leaky.ipynb"
+    path.parent.mkdir()
+    cell = nbformat.v4.new_code_cell("x", outputs=[nbformat.v4.new_output(
+        "execute_result", {"text/plain": "<Table object at 0x7f3a2b1c4d50> from /tmp/pytest-1/a.csv"},
+        execution_count=1)])
+    nbformat.write(nbformat.v4.new_notebook(cells=[cell]), path)
+    problems = execute.run_specific_problems(path, tmp_path)
+    assert [p.split(" (")[0] for p in problems] == [
+        "book/leaky.ipynb: the stored outputs hold a memory address",
+        "book/leaky.ipynb: the stored outputs hold a temporary path"]
+    assert "__repr__" in problems[0] and "paths.relative" in problems[1]
 
 
 def test_a_notebook_that_raises_fails_the_build(tmp_path):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -107,6 +108,11 @@ def write_fingerprints(records: dict[str, dict], repo: Path = REPO) -> None:
         path.write_text(text, encoding="utf-8")
 
 
+def _timed_cells(nb: nbformat.NotebookNode) -> list[int]:
+    """The code cells holding run times (`metadata.execution`), which only other tools store."""
+    return [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "execution" in c.metadata]
+
+
 def stale_reason(path: Path, repo: Path = REPO, stored: dict | None = None) -> str | None:
     """Why the stored outputs of `path` may differ from a fresh run, or None if they cannot."""
     key = relative(path, repo)
@@ -114,12 +120,52 @@ def stale_reason(path: Path, repo: Path = REPO, stored: dict | None = None) -> s
     if not stored:
         return "never executed by this tool"
     nb = nbformat.read(path, as_version=4)
+    if _timed_cells(nb):  # `jupyter execute --inplace` ran it: the outputs may be anyone's
+        return "executed by another tool (cell run times stored)"
     now = current_inputs(nb, list(stored.get("data", {})), repo, stored.get("modules"))
     for part in ("code", "lib", "requirements"):
         if stored.get(part) != now[part]:
             return f"{part} changed"
     changed = [rel for rel, digest in now["data"].items() if stored["data"].get(rel) != digest]
     return f"data changed: {', '.join(changed)}" if changed else None
+
+
+# Text that differs between two runs of the same notebook, what it is, and where it comes from.
+_RUN_SPECIFIC = [
+    (re.compile(r"0x[0-9a-f]{8,}"), "a memory address",
+     "an object shown by Python's default repr; give it a __repr__ without the address, as "
+     "narrative.Table and figures.SVG do"),
+    (re.compile(r"/tmp/"), "a temporary path",
+     "show paths relative to the repository (zhuzhou_innovation.paths.relative)"),
+    (re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}"), "a date and time",
+     "an output must not say when it ran"),
+]
+
+
+def run_specific_problems(path: Path, repo: Path = REPO) -> list[str]:
+    """What in a stored notebook would differ on the next run, each in plain words with the command
+    that mends it; empty when there is nothing (`tests/test_outputs_stay_fresh.py` asserts so)."""
+    rel = relative(path, repo)
+    rerun = f"`.venv/bin/python -m zhuzhou_book.execute {rel}` (or `make refresh` for every chapter)"
+    nb = nbformat.read(path, as_version=4)
+    problems = []
+    timed = _timed_cells(nb)
+    if timed:
+        problems.append(
+            f"{rel}: {len(timed)} code {'cell holds its' if len(timed) == 1 else 'cells hold their'} run times "
+            "(cell metadata \"execution\"), which "
+            "`jupyter execute --inplace` stores (so does JupyterLab with its 'record timing' setting). "
+            "They differ on every run, and that command leaves book/_fingerprints.json as it was. "
+            f"Re-run the chapter the project's way, which stores no run times and records the fingerprint: {rerun}.")
+        for i in timed:
+            nb.cells[i].metadata.pop("execution")
+    text = nbformat.writes(nb)
+    for pattern, what, why in _RUN_SPECIFIC:
+        found = pattern.search(text)
+        if found:
+            problems.append(f"{rel}: the stored outputs hold {what} ({found.group(0)!r}): {why}; "
+                            f"then re-run the chapter: {rerun}.")
+    return problems
 
 
 def execute_notebook(path: Path, repo: Path = REPO, timeout: int = 300) -> dict:

@@ -15,6 +15,7 @@ BUILD = REPO / "_build"
 GENERATED_STATIC = BOOK / "_static" / "generated"  # files the pages serve, written by `make book`
 FIGURE_DATA = GENERATED_STATIC / "figure-data"
 BRIEFING = BUILD / "briefing"
+SLIDES = BUILD / "slides"  # the briefing decks, `make slides`
 REQUIREMENTS = REPO / "requirements.txt"
 
 
