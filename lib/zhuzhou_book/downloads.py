@@ -39,6 +39,7 @@ OUT = EXTRA / SITE_DIR
 LISTING = BUILD / "generated" / "downloads.json"
 STAMPS = BUILD / "generated"  # outside EXTRA, so the stamps are never published
 BRIEFING = "briefing"
+SLIDES = "slides"
 BOOK_PDF = "zhuzhou-innovation-book.pdf"
 DATA_ZIP = "zhuzhou-innovation-data.zip"
 DATA_XLSX = "zhuzhou-innovation-data.xlsx"
@@ -59,6 +60,10 @@ DESCRIPTIONS = {
     f"{BRIEFING}/brief.pdf": ("briefing", "PDF, A4", "The one-page brief, printed"),
     f"{BRIEFING}/MANIFEST.csv": ("briefing", "CSV (UTF-8)", (
         "Every file of the briefing pack with its figure, chapter, language, format and title")),
+    f"{SLIDES}/briefing.en.pptx": ("briefing", "PowerPoint (.pptx)", (
+        "Briefing slides in English: the key findings, the key figures, the scorecard, the sources")),
+    f"{SLIDES}/briefing.zh.pptx": ("briefing", "PowerPoint (.pptx)", (
+        "Briefing slides in Chinese (简报幻灯片，中文): the same slides, Chinese figures and text")),
 }
 GROUPS = ("book", "dataset", "briefing")
 NEEDS_CHROMIUM = {BOOK_PDF, f"{BRIEFING}/brief.pdf"}
@@ -159,6 +164,20 @@ def write_briefing(out: Path = OUT, jobs: int = 1) -> bool:
     return True
 
 
+def write_slides(out: Path = OUT) -> bool:
+    """The briefing decks in English and Chinese (zhuzhou_innovation.slides); False when up to date."""
+    stamp = briefing_stamp(False)
+    outputs = [out / SLIDES / f"briefing.{lang}.pptx" for lang in ("en", "zh")]
+    if _up_to_date("slides", stamp, outputs):
+        return False
+    from zhuzhou_innovation import slides
+    from zhuzhou_innovation.load import load_dataset
+
+    slides.write_decks(load_dataset(), out / SLIDES)
+    _record("slides", stamp)
+    return True
+
+
 def _figures(out: Path) -> list[dict]:
     """The briefing pack's figures from its MANIFEST.csv: name, chapter, titles, and each file."""
     manifest = out / BRIEFING / "MANIFEST.csv"
@@ -247,10 +266,12 @@ def main(argv: list[str] | None = None) -> int:
         return missing_chromium("brief.pdf")  # elsewhere the pack says itself that it skipped brief.pdf
     dataset = write_dataset()
     briefing = write_briefing(jobs=args.jobs)
+    slides = write_slides()
     write_listing()
     unpublish_missing()
     state = {True: "written", False: "up to date"}
-    print(f"downloads: dataset {state[dataset]}, briefing pack {state[briefing]} in {OUT.relative_to(REPO)}")
+    print(f"downloads: dataset {state[dataset]}, briefing pack {state[briefing]}, slides {state[slides]} "
+          f"in {OUT.relative_to(REPO)}")
     return 0
 
 
