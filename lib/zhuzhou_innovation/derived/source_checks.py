@@ -175,33 +175,6 @@ def _relief_per_firm(r):
 
 
 @derived(
-    "rd-super-deduction-per-firm-2022",
-    unit="100m_cny",
-    explained_in="sc-decimal-points",
-    en="R&D super-deduction benefit per firm in 2022",
-    zh="2022年每家企业研发费用加计扣除优惠额",
-    formula_en="super-deduction benefit ÷ the firms granted it",
-    formula_zh="加计扣除优惠额 ÷ 享受企业数",
-)
-def _deduction_per_firm(r):
-    return r["zz2022-012"] / r["zz2022-011"]
-
-
-@derived(
-    "loans-2022-read-share-of-goal",
-    unit="pct",
-    explained_in="sc-decimal-points",
-    en="Knowledge-value loans in 2022 as a share of the "
-    "year's goal, with the decimal point the note restores",
-    zh="按说明恢复小数点后，2022年知识价值信用贷款占当年目标的比重",
-    formula_en="loans as the note reads them ÷ the goal for 2022 × 100",
-    formula_zh="按说明读出的贷款额 ÷ 2022年目标 × 100",
-)
-def _loans_share(r):
-    return _read(r, "zz2022-017") / r["zz2021-043"] * 100
-
-
-@derived(
     "loans-2023-goal-share-of-2022-printed",
     unit="pct",
     explained_in="sc-decimal-points",
