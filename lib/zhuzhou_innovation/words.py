@@ -8,7 +8,8 @@ Glue keeps numbers in step with the data; these keep the words beside them in st
 
 `{word}`FORM A B`` compares B with A and writes FORM's word for "B is larger", "smaller" or
 "equal" in the page's language (for ranks, a smaller number is the higher place, so "rose" means
-climbed). Other words take one key: `met` (a target's status in the scorecard), `times` (2 reads
+climbed). Other words take one key: `met` (a target's status in the scorecard), `verdict` (the same
+in words, with the reason where it cannot be judged: "cannot be judged: ..."), `times` (2 reads
 "twice"), `fraction` (0.1 reads "a tenth"), `ordinal` (a rank of 2 reads "second"), `count`
 (3 reads "three"), `plural` (`{word}`plural KEY target targets``). `{holds}`EXPR`` prints nothing
 and stops the build when EXPR (keys, numbers, + − × ÷, comparisons, and/or) is false.
@@ -123,6 +124,10 @@ def word(spec: str, facts: Facts, lang: str = "en") -> str:
             if args[0] not in card.index:
                 raise ClaimError(f"{{word}}`{spec}`: {args[0]} is not a target")
             return _STATUS[card.status[args[0]]][0 if lang == "en" else 1]
+        if form == "verdict":  # the scorecard's verdict worded by findings.verdict, in a sentence
+            from .findings import verdict_of
+
+            return verdict_of(facts.ds, args[0], lang, in_sentence=True)
         value = facts.value(args[0]) if args else math.nan
         if form == "times":
             return _times(value, lang)
@@ -143,7 +148,7 @@ def word(spec: str, facts: Facts, lang: str = "en") -> str:
     except KeyError as exc:
         raise ClaimError(f"{{word}}`{spec}`: {exc}") from None
     raise ClaimError(f"{{word}}`{spec}`: no word form '{form}' (forms: {', '.join(sorted(COMPARISONS))}, "
-                     "met, times, fraction, ordinal, count, plural)")
+                     "met, verdict, times, fraction, ordinal, count, plural)")
 
 
 _OPS: dict[type, Callable] = {
