@@ -602,3 +602,36 @@ def zz2025_commissioners(ds: Dataset, lang: str = "en") -> Table:
                "zh": {"source": "报告", "period": "年份", "kind": "实际或目标", "value": "人数",
                       "quote": "原文", "counts": "口径"}}[lang]
     return readable_table(frame, headers, table_id="zz2025-commissioners")
+
+
+# ---- 01 The sources ---------------------------------------------------------------------------
+
+SOURCE_HEADERS = {
+    "document": {"en": "Document", "zh": "文件"},
+    "title_zh": {"en": "Title, as printed", "zh": "标题"},
+    "published": {"en": "Published", "zh": "发布时间"},
+    "covers": {"en": "About", "zh": "所述时期"},
+    "numbers": {"en": "Numbers", "zh": "数字"},
+    "targets": {"en": "of which targets", "zh": "其中目标"},
+    "suspect": {"en": "flagged suspect", "zh": "存疑"},
+}
+
+
+def sources_table(ds: Dataset, lang: str = "en") -> Table:
+    """The documents in order of publication: the short reference, the title as printed, the
+    date, the period, and how many of the dataset's numbers, targets and suspect values each gives."""
+    from .narrative import format_date
+
+    lang = "en" if lang == "en" else "zh"
+    obs = ds.observations
+    src = ds.sources.sort_values(["published", "id"]).reset_index(drop=True)
+    by = lambda rows: src.id.map(rows.groupby("source").size()).fillna(0).astype(int)  # noqa: E731
+    frame = src.assign(
+        document=src.citation_en if lang == "en" else src.citation_zh,
+        published=[format_date(p, lang) for p in src.published],
+        covers=[format_period(p, lang) for p in src.covers],
+        numbers=by(obs), targets=by(obs[obs.kind == "target"]), suspect=by(obs[obs.flag == "suspect"]))
+    caption = {"en": "The documents, in order of publication, and what each gives the dataset",
+               "zh": "各文件（按发布先后）及其在数据集中的数字"}[lang]
+    return readable_table(frame, {c: h[lang] for c, h in SOURCE_HEADERS.items()}, caption,
+                          table_id=f"sources-{lang}")
