@@ -15,21 +15,61 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from zhuzhou_innovation import findings, quantities, words
 from zhuzhou_innovation.load import Dataset, load_dataset
 
 BOOK = Path(__file__).resolve().parents[1] / "book"
-COLUMNS = ["id", "source", "region", "indicator", "period", "kind", "value", "unit", "as_printed",
-           "quote", "flag", "note", "share_of", "target_measure", "qualifier"]
+COLUMNS = [
+    "id",
+    "source",
+    "region",
+    "indicator",
+    "period",
+    "kind",
+    "value",
+    "unit",
+    "as_printed",
+    "quote",
+    "flag",
+    "note",
+    "share_of",
+    "target_measure",
+    "qualifier",
+]
 
 
-def row(id, indicator, period, kind, value, unit="count", printed=None, flag="", measure="",
-        qualifier="", region="zhuzhou", share_of=""):
+def row(
+    id,
+    indicator,
+    period,
+    kind,
+    value,
+    unit="count",
+    printed=None,
+    flag="",
+    measure="",
+    qualifier="",
+    region="zhuzhou",
+    share_of="",
+):
     printed = printed or f"{value:g}"
-    return dict(id=id, source=id.rsplit("-", 1)[0], region=region, indicator=indicator, period=period,
-                kind=kind, value=float(value), unit=unit, as_printed=printed, quote=f"……{printed}……",
-                flag=flag, note="", share_of=share_of, target_measure=measure, qualifier=qualifier)
+    return {
+        "id": id,
+        "source": id.rsplit("-", 1)[0],
+        "region": region,
+        "indicator": indicator,
+        "period": period,
+        "kind": kind,
+        "value": float(value),
+        "unit": unit,
+        "as_printed": printed,
+        "quote": f"……{printed}……",
+        "flag": flag,
+        "note": "",
+        "share_of": share_of,
+        "target_measure": measure,
+        "qualifier": qualifier,
+    }
 
 
 @cache
@@ -40,28 +80,74 @@ def _real() -> Dataset:
 def tiny(extra: list[dict] = (), drop: tuple[str, ...] = ()) -> Dataset:
     """Three city documents and a peer district's article, a dozen rows."""
     real = _real()
-    sources = pd.DataFrame([
-        dict(id="pa", published="2020-05", covers="2019", kind="peer", title_zh="甲", title_en="A",
-             publisher="P", file="", citation_en="Peer article", citation_zh="外地文章"),
-        dict(id="ra", published="2021-03", covers="2020", kind="review", title_zh="乙", title_en="B",
-             publisher="P", file="", citation_en="Review A", citation_zh="综述甲"),
-        dict(id="rb", published="2022-03", covers="2021", kind="review", title_zh="丙", title_en="C",
-             publisher="P", file="", citation_en="Review B", citation_zh="综述乙"),
-        dict(id="rc", published="2023", covers="2023", kind="reply", title_zh="丁", title_en="D",
-             publisher="P", file="", citation_en="Reply C", citation_zh="答复丙"),
-    ])
-    indicators = pd.DataFrame([
-        dict(id="firms", name_zh="企业", name_en="Firms", unit="count"),
-        dict(id="loans", name_zh="贷款", name_en="Loans", unit="100m_cny"),
-        dict(id="rate", name_zh="强度", name_en="Intensity", unit="pct"),
-        dict(id="lonely", name_zh="孤", name_en="Lonely", unit="count"),
-        dict(id="goal_only", name_zh="只有目标", name_en="Goal only", unit="count"),
-    ]).assign(definition="", numerator="", denominator="")
-    regions = pd.DataFrame([
-        dict(id="zhuzhou", name_zh="株洲市", name_en="Zhuzhou city", parent=""),
-        dict(id="zone", name_zh="园区", name_en="The zone", parent="zhuzhou"),
-        dict(id="peer", name_zh="外区", name_en="Peer district", parent=""),
-    ])
+    sources = pd.DataFrame(
+        [
+            {
+                "id": "pa",
+                "published": "2020-05",
+                "covers": "2019",
+                "kind": "peer",
+                "title_zh": "甲",
+                "title_en": "A",
+                "publisher": "P",
+                "file": "",
+                "citation_en": "Peer article",
+                "citation_zh": "外地文章",
+            },
+            {
+                "id": "ra",
+                "published": "2021-03",
+                "covers": "2020",
+                "kind": "review",
+                "title_zh": "乙",
+                "title_en": "B",
+                "publisher": "P",
+                "file": "",
+                "citation_en": "Review A",
+                "citation_zh": "综述甲",
+            },
+            {
+                "id": "rb",
+                "published": "2022-03",
+                "covers": "2021",
+                "kind": "review",
+                "title_zh": "丙",
+                "title_en": "C",
+                "publisher": "P",
+                "file": "",
+                "citation_en": "Review B",
+                "citation_zh": "综述乙",
+            },
+            {
+                "id": "rc",
+                "published": "2023",
+                "covers": "2023",
+                "kind": "reply",
+                "title_zh": "丁",
+                "title_en": "D",
+                "publisher": "P",
+                "file": "",
+                "citation_en": "Reply C",
+                "citation_zh": "答复丙",
+            },
+        ]
+    )
+    indicators = pd.DataFrame(
+        [
+            {"id": "firms", "name_zh": "企业", "name_en": "Firms", "unit": "count"},
+            {"id": "loans", "name_zh": "贷款", "name_en": "Loans", "unit": "100m_cny"},
+            {"id": "rate", "name_zh": "强度", "name_en": "Intensity", "unit": "pct"},
+            {"id": "lonely", "name_zh": "孤", "name_en": "Lonely", "unit": "count"},
+            {"id": "goal_only", "name_zh": "只有目标", "name_en": "Goal only", "unit": "count"},
+        ]
+    ).assign(definition="", numerator="", denominator="")
+    regions = pd.DataFrame(
+        [
+            {"id": "zhuzhou", "name_zh": "株洲市", "name_en": "Zhuzhou city", "parent": ""},
+            {"id": "zone", "name_zh": "园区", "name_en": "The zone", "parent": "zhuzhou"},
+            {"id": "peer", "name_zh": "外区", "name_en": "Peer district", "parent": ""},
+        ]
+    )
     rows = [
         row("ra-001", "firms", "2020", "actual", 100, printed="超过100家", qualifier="over"),
         row("ra-002", "firms", "2021", "target", 150, measure="level"),
@@ -70,8 +156,17 @@ def tiny(extra: list[dict] = (), drop: tuple[str, ...] = ()) -> Dataset:
         row("rc-001", "firms", "2022", "target", 200, measure="level"),  # restates rb-002
         row("ra-003", "loans", "2021", "target", 4, unit="100m_cny", printed="4亿元", measure="level"),
         row("rb-003", "loans", "2021", "actual", 306, unit="100m_cny", printed="306亿元", flag="suspect"),
-        row("rb-004", "loans", "2022", "target", 10, unit="100m_cny", printed="10亿元", measure="level",
-            qualifier="over"),
+        row(
+            "rb-004",
+            "loans",
+            "2022",
+            "target",
+            10,
+            unit="100m_cny",
+            printed="10亿元",
+            measure="level",
+            qualifier="over",
+        ),
         row("rc-002", "loans", "2023", "target", 30, unit="100m_cny", printed="30亿元", measure="level"),
         row("ra-004", "rate", "2021", "target", 3.4, unit="pct", printed="3.4%", measure="level"),
         row("rb-005", "rate", "2021", "rank", 1, unit="rank", printed="第一"),
@@ -88,6 +183,7 @@ def tiny(extra: list[dict] = (), drop: tuple[str, ...] = ()) -> Dataset:
 
 
 # ---- the headline table ----------------------------------------------------------------------
+
 
 def test_headline_rows_are_the_indicators_most_documents_give_most_first():
     assert findings.headline_indicators(tiny()) == ["firms", "loans", "rate"]
@@ -111,15 +207,22 @@ def test_the_headline_rows_are_capped_at_a_dozen(monkeypatch):
 def test_columns_are_the_reported_periods_then_every_year_targeted():
     cols = findings.headline_columns(tiny(), ["firms", "loans", "rate"])
     assert [(c.kind, c.period) for c in cols] == [
-        ("reported", "2020"), ("reported", "2021"),
-        ("target", "2021"), ("target", "2022"), ("target", "2023")]
+        ("reported", "2020"),
+        ("reported", "2021"),
+        ("target", "2021"),
+        ("target", "2022"),
+        ("target", "2023"),
+    ]
     assert cols[0].header("en") == "Reported, 2020" and cols[2].header("zh") == "2021年目标"
 
 
 def test_a_cell_shows_a_gap_as_a_gap_a_suspect_marked_and_a_bound_as_over():
     t = findings.headline_table(tiny(), "en")
-    cells = {(ind, c.kind, c.period): cell for ind, line in zip(t.indicators, t.cells)
-             for c, cell in zip(t.columns, line)}
+    cells = {
+        (ind, c.kind, c.period): cell
+        for ind, line in zip(t.indicators, t.cells, strict=True)
+        for c, cell in zip(t.columns, line, strict=True)
+    }
     assert cells[("loans", "reported", "2020")].key == "" and cells[("loans", "reported", "2020")].text == "–"
     suspect = cells[("loans", "reported", "2021")]
     assert suspect.key == "rb-003" and suspect.flag == "suspect" and suspect.text.endswith("(suspect)")
@@ -136,8 +239,17 @@ def test_a_level_not_printed_but_ranked_shows_the_rank_as_only_a_rank():
 
 
 def test_a_restated_target_shows_once_and_a_second_suspect_print_is_shown_beside_the_first():
-    flagged = row("rc-004", "loans", "2022", "target", 100, unit="100m_cny", printed="100亿元",
-                  measure="level", flag="suspect")
+    flagged = row(
+        "rc-004",
+        "loans",
+        "2022",
+        "target",
+        100,
+        unit="100m_cny",
+        printed="100亿元",
+        measure="level",
+        flag="suspect",
+    )
     t = findings.headline_table(tiny([flagged]), "en")
     line = t.cells[t.indicators.index("loans")]
     cell = line[[(c.kind, c.period) for c in t.columns].index(("target", "2022"))]
@@ -146,14 +258,21 @@ def test_a_restated_target_shows_once_and_a_second_suspect_print_is_shown_beside
 
 def test_the_chinese_table_has_chinese_headers_and_prints_numbers_as_printed():
     t = findings.headline_table(tiny(), "zh")
-    assert list(t.frame.columns)[0] == "指标" and "306亿元（存疑）" in t.frame.to_string()
+    assert next(iter(t.frame.columns)) == "指标" and "306亿元（存疑）" in t.frame.to_string()
 
 
 # ---- verdicts and promises -------------------------------------------------------------------
 
-@pytest.mark.parametrize("status,en,zh", [
-    ("met", "Met", "已完成"), ("missed", "Missed", "未完成"),
-    ("not comparable", "Cannot be judged", "无法判断"), ("not yet reported", "Not yet reported", "尚无报告")])
+
+@pytest.mark.parametrize(
+    "status,en,zh",
+    [
+        ("met", "Met", "已完成"),
+        ("missed", "Missed", "未完成"),
+        ("not comparable", "Cannot be judged", "无法判断"),
+        ("not yet reported", "Not yet reported", "尚无报告"),
+    ],
+)
 def test_a_verdict_is_worded_for_every_status_in_both_languages(status, en, zh):
     record = {"status": status, "reason": "the outcome is flagged suspect", "period": "2023", "due": False}
     assert findings.verdict(record, "en").startswith(en)
@@ -163,19 +282,32 @@ def test_a_verdict_is_worded_for_every_status_in_both_languages(status, en, zh):
 def test_a_verdict_says_why_a_target_cannot_be_judged_or_has_no_answer():
     suspect = {"status": "not comparable", "reason": "the outcome is flagged suspect"}
     assert findings.verdict(suspect) == "Cannot be judged: the reported figure is probably a misprint"
-    assert findings.verdict({"status": "not yet reported", "period": "2023", "due": False}) == \
-        "Not yet reported: no document reports on 2023 yet"
-    assert findings.verdict({"status": "not yet reported", "period": "2021", "due": True}) == \
-        "Not yet reported: no later report gives it"
-    rank = {"status": "not comparable", "reason": "a later report gives only a rank, not a level",
-            "actual_kind": "rank", "measure": "level"}
+    assert (
+        findings.verdict({"status": "not yet reported", "period": "2023", "due": False})
+        == "Not yet reported: no document reports on 2023 yet"
+    )
+    assert (
+        findings.verdict({"status": "not yet reported", "period": "2021", "due": True})
+        == "Not yet reported: no later report gives it"
+    )
+    rank = {
+        "status": "not comparable",
+        "reason": "a later report gives only a rank, not a level",
+        "actual_kind": "rank",
+        "measure": "level",
+    }
     assert findings.verdict(rank, "zh") == "无法判断：后续报告只给出排名，没有水平值"
 
 
 def test_a_verdict_takes_a_best_reading_when_the_scorecard_gives_one():
-    record = {"status": "not comparable", "reason": "the outcome is flagged suspect",
-              "reading": "probably missed: 3.06亿元 if the lost decimal point is restored"}
-    assert findings.verdict(record).endswith("; probably missed: 3.06亿元 if the lost decimal point is restored")
+    record = {
+        "status": "not comparable",
+        "reason": "the outcome is flagged suspect",
+        "reading": "probably missed: 3.06亿元 if the lost decimal point is restored",
+    }
+    assert findings.verdict(record).endswith(
+        "; probably missed: 3.06亿元 if the lost decimal point is restored"
+    )
     assert findings.verdict(record, in_sentence=True).startswith("cannot be judged: ")
 
 
@@ -197,7 +329,7 @@ def test_a_peer_districts_targets_are_not_the_citys_but_its_own_zones_are():
 
 def test_verdicts_tell_the_due_targets_from_the_open_ones():
     v = findings.verdicts(tiny(), "en")
-    by_target = {ids[0]: line for ids, line in zip(v.target_ids, v.itertuples())}
+    by_target = {ids[0]: line for ids, line in zip(v.target_ids, v.itertuples(), strict=True)}
     assert by_target["ra-002"].status == "met" and by_target["ra-002"].due
     assert by_target["ra-003"].verdict.startswith("Cannot be judged")
     assert not by_target["rc-002"].due and by_target["rc-002"].status == "not yet reported"
@@ -217,6 +349,7 @@ def test_the_due_counts_add_up_and_follow_the_data():
 
 # ---- vintage and time line -------------------------------------------------------------------
 
+
 def test_the_vintage_is_the_latest_outcome_and_the_latest_target_of_the_city():
     v = findings.vintage(tiny())
     assert (v.outcomes, v.targets, v.published) == ("2021", "2023", "2023")
@@ -232,10 +365,13 @@ def test_a_later_outcome_moves_the_vintage_and_a_peers_does_not():
 def test_the_time_line_lists_documents_in_order_of_publication_with_their_counts():
     t = findings.timeline(tiny(), "en")
     assert list(t.source) == ["pa", "ra", "rb", "rc"]
-    assert t.set_index("source").loc["rc", "targets"] == 3 and t.set_index("source").loc["ra", "about"] == "2020"
+    assert (
+        t.set_index("source").loc["rc", "targets"] == 3 and t.set_index("source").loc["ra", "about"] == "2020"
+    )
 
 
 # ---- key findings ----------------------------------------------------------------------------
+
 
 def _yaml(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "findings.yml"
@@ -244,7 +380,9 @@ def _yaml(tmp_path: Path, text: str) -> Path:
 
 
 def test_a_key_finding_resolves_numbers_words_guards_and_the_vintage(tmp_path):
-    path = _yaml(tmp_path, """
+    path = _yaml(
+        tmp_path,
+        """
 - chapter: ch-x
   link_en: the chapter
   link_zh: 该章
@@ -252,16 +390,20 @@ def test_a_key_finding_resolves_numbers_words_guards_and_the_vintage(tmp_path):
     Firms {word}`grew ra-001 rb-001` to {num}`rb-001` by {vintage}`outcomes`,
     {holds}`rb-001 > ra-002`beating the target; loans of {num}`ra-003 plain`.
   zh: 企业{word}`grew ra-001 rb-001`至{num}`rb-001`。
-""")
-    en, = findings.key_findings(tiny(), "en", path)
+""",
+    )
+    (en,) = findings.key_findings(tiny(), "en", path)
     assert en.text == "Firms grew to 160 by 2021, beating the target; loans of CNY 400 million."
     assert en.chapter == "ch-x" and en.link == "the chapter" and "{num}`rb-001`" in en.markup
-    zh, = findings.key_findings(tiny(), "zh", path)
+    (zh,) = findings.key_findings(tiny(), "zh", path)
     assert zh.text == "企业增长至160。" and zh.lang == "zh"
 
 
 def test_a_key_finding_changes_its_word_when_the_data_turn(tmp_path):
-    path = _yaml(tmp_path, "- {chapter: ch-x, link_en: x, link_zh: x, en: \"Firms {word}`grew ra-001 rb-001`.\", zh: 甲}\n")
+    path = _yaml(
+        tmp_path,
+        '- {chapter: ch-x, link_en: x, link_zh: x, en: "Firms {word}`grew ra-001 rb-001`.", zh: 甲}\n',
+    )
     fewer = row("rb-001", "firms", "2021", "actual", 90)
     assert findings.key_findings(tiny([fewer], drop=("rb-001",)), "en", path)[0].text == "Firms shrank."
 
@@ -273,9 +415,12 @@ def findings_facts(ds):
 
 
 def test_a_key_finding_the_data_no_longer_support_is_refused(tmp_path):
-    path = _yaml(tmp_path, """
+    path = _yaml(
+        tmp_path,
+        """
 - {chapter: ch-x, link_en: x, link_zh: x, en: "{holds}`rb-001 > ra-002`Beat it.", zh: "超过。"}
-""")
+""",
+    )
     assert findings.key_findings(tiny(), "en", path)[0].text == "Beat it."
     lower = row("rb-001", "firms", "2021", "actual", 140)
     with pytest.raises(words.ClaimError, match="no longer support"):

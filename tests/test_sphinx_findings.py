@@ -12,14 +12,16 @@ from pathlib import Path
 
 import pytest
 from sphinx.cmd.build import build_main
-
 from zhuzhou_innovation import findings
 from zhuzhou_innovation.load import load_dataset
 
-CHAPTERS = "".join(f"({label})=\n## {label}\n\n" for label in (
-    "ch-targets", "ch-trends", "ch-source-checks", "ch-zz2025", "ch-x"))
+CHAPTERS = "".join(
+    f"({label})=\n## {label}\n\n"
+    for label in ("ch-targets", "ch-trends", "ch-source-checks", "ch-zz2025", "ch-x")
+)
 PAGES = {
-    "index.md": "# Tiny book\n\n```{toctree}\n:glob:\nbook/intro\nbook/chapters\nbook/numbers\nbook/sources/*\n```\n",
+    "index.md": "# Tiny book\n\n```{toctree}\n:glob:\n"
+    "book/intro\nbook/chapters\nbook/numbers\nbook/sources/*\n```\n",
     "book/numbers.md": "# Every number\n\n```{every-number}\n```\n",
     "book/chapters.md": "# Chapters\n\n" + CHAPTERS,
 }
@@ -39,7 +41,9 @@ def build(tmp_path: Path, intro: str, language: str = "en") -> tuple[int, Path, 
     (src / "conf.py").write_text(
         'extensions = ["myst_parser", "sphinx_design", "zhuzhou_book.sphinx_findings"]\n'
         'myst_enable_extensions = ["colon_fence"]\n'
-        f'language = "{language}"\nexclude_patterns = ["out"]\nnitpicky = True\n', encoding="utf-8")
+        f'language = "{language}"\nexclude_patterns = ["out"]\nnitpicky = True\n',
+        encoding="utf-8",
+    )
     log = tmp_path / "warnings.txt"
     code = build_main(["-W", "-q", "-b", "html", "-w", str(log), str(src), str(out)])
     return code, out, log.read_text(encoding="utf-8") if log.is_file() else ""
@@ -52,6 +56,7 @@ def findings_file(tmp_path, monkeypatch):
         path.write_text(FINDING.replace("{guard}", guard), encoding="utf-8")
         monkeypatch.setattr(findings, "FINDINGS", path)
         return path
+
     return write
 
 
@@ -64,8 +69,13 @@ def test_every_number_of_the_headline_table_is_a_link_to_its_row(tmp_path):
     assert code == 0, log
     table = re.search(r'<table class="[^"]*zz-headline.*?</table>', _page(out), re.S).group(0)
     links = re.findall(r'<a class="zz-num" href="numbers.html#([\w-]+)"', table)
-    expected = {key for line in findings.headline_table(load_dataset(), "en").cells
-                for c in line for key in (c.key, *c.also) if key}
+    expected = {
+        key
+        for line in findings.headline_table(load_dataset(), "en").cells
+        for c in line
+        for key in (c.key, *c.also)
+        if key
+    }
     assert links and set(links) == expected
     assert "<th" in table and "Reported, 2021" in table
 
@@ -92,7 +102,9 @@ def test_a_key_finding_the_data_no_longer_support_stops_the_build(tmp_path, find
 
 
 def test_the_verdicts_say_met_or_why_not_and_link_the_numbers(tmp_path):
-    code, out, log = build(tmp_path, "# Intro\n\n```{target-verdicts}\n```\n\n```{target-verdicts}\n:open:\n```\n")
+    code, out, log = build(
+        tmp_path, "# Intro\n\n```{target-verdicts}\n```\n\n```{target-verdicts}\n:open:\n```\n"
+    )
     assert code == 0, log
     page = _page(out)
     assert len(re.findall(r'<table class="[^"]*zz-verdicts', page)) == 2
@@ -109,7 +121,9 @@ def test_the_time_line_links_each_document_to_its_text_and_its_numbers(tmp_path)
 
 
 def test_the_vintage_role_prints_the_latest_years(tmp_path):
-    code, out, log = build(tmp_path, "# Intro\n\nOutcomes to {vintage}`outcomes`, targets to {vintage}`targets`.\n")
+    code, out, log = build(
+        tmp_path, "# Intro\n\nOutcomes to {vintage}`outcomes`, targets to {vintage}`targets`.\n"
+    )
     assert code == 0, log
     v = findings.vintage(load_dataset())
     assert f"Outcomes to {v.outcomes}, targets to {v.targets}." in _page(out)

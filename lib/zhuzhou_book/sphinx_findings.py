@@ -21,13 +21,14 @@ write is data, not prose to translate: it is kept out of the gettext catalogues.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from docutils import nodes
 from docutils.parsers.rst import Directive, directives
 from docutils.statemachine import StringList
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxRole
-
 from zhuzhou_innovation import findings
 from zhuzhou_innovation.paths import FINDINGS
 
@@ -51,7 +52,7 @@ def list_table(header: list[str], rows: list[list[str]], caption: str = "", clas
     lines.append("")
     for row in [header, *rows]:
         lines += [f"* - {_cell(row[0])}"] + [f"  - {_cell(c)}" for c in row[1:]]
-    return lines + [":::"]
+    return [*lines, ":::"]
 
 
 class _Generated(Directive):
@@ -74,7 +75,9 @@ class _Generated(Directive):
         env = self.state.document.settings.env
         env.note_dependency(str(FINDINGS))
         container = nodes.container(classes=["zz-findings"])
-        self.state.nested_parse(StringList(self.markdown(), source=env.docname), self.content_offset, container)
+        self.state.nested_parse(
+            StringList(self.markdown(), source=env.docname), self.content_offset, container
+        )
         for node in container.findall(nodes.TextElement):
             node["translatable"] = False
         return [container]
@@ -92,14 +95,17 @@ class HeadlineTable(_Generated):
     def markdown(self) -> list[str]:
         table = findings.headline_table(_facts(self.app).ds, self.lang)
         header = [findings.WORDS[self.lang]["indicator"]] + [c.header(self.lang) for c in table.columns]
-        rows = [[label] + [cell.markup for cell in line] for label, line in zip(table.labels, table.cells)]
+        rows = [
+            [label, *(cell.markup for cell in line)]
+            for label, line in zip(table.labels, table.cells, strict=True)
+        ]
         return list_table(header, rows, table.caption, "zz-headline")
 
 
 class TargetVerdicts(_Generated):
     """A verdict per target (`findings.verdicts`): the targets due, or with `:open:` the later ones."""
 
-    option_spec = {"open": directives.flag}
+    option_spec: ClassVar[dict] = {"open": directives.flag}
 
     def markdown(self) -> list[str]:
         ds, lang = _facts(self.app).ds, self.lang
@@ -110,7 +116,8 @@ class TargetVerdicts(_Generated):
         for line in v.itertuples():
             target = ds.observations.set_index("id").loc[line.target_ids[0]].to_dict()
             promised = findings.measure_template(ds, target, lang, reported=False).format(
-                v=f"{{num}}`{line.target_ids[0]} plain`")
+                v=f"{{num}}`{line.target_ids[0]} plain`"
+            )
             if line.restated > 1:
                 promised += w["mark"].format(w["restated"].format(n=line.restated))
             reported = f"{{num}}`{line.actual_id} plain`" if line.actual_id else w["gap"]
@@ -149,7 +156,9 @@ class DocumentTimeline(_Generated):
             numbers = f'<a href="{self.uri(NUMBERS_DOC, "source-" + line.source)}">{line.numbers}</a>'
             text = f"{{ref}}`{TEXT[lang]} <source-text-{line.source}>`"
             rows.append([line.published, document, line.about, line.kind, numbers, str(line.targets), text])
-        header = [w[k] for k in ("published", "document", "about", "kind", "numbers", "targets")] + [TEXT_HEADER[lang]]
+        header = [w[k] for k in ("published", "document", "about", "kind", "numbers", "targets")] + [
+            TEXT_HEADER[lang]
+        ]
         return list_table(header, rows, w["timeline_caption"], "zz-timeline")
 
     def run(self) -> list[nodes.Node]:

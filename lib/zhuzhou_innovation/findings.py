@@ -16,6 +16,7 @@ import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import yaml
@@ -36,32 +37,78 @@ MIN_CELLS = 2
 HEADLINE_ROWS = 12  # a reader scans about a dozen rows; the every-number page holds the rest
 REPORTED_PERIODS = 3  # the latest periods with a reported level: the table stays narrow enough to read
 
-WORDS = {
-    "en": {"mark": " ({})", "comma": ", ", "semicolon": "; ", "indicator": "Indicator", "reported": "Reported, {period}", "target": "Target, {period}",
-           "suspect": "suspect", "gap": "–", "growth": "growth of {v}", "share": "{v} of {of}",
-           "only_rank": "only a rank: {v}", "only_share": "only a share: {v} of {of}",
-           "only_growth": "only a growth rate: {v}", "also": "also printed: {v}",
-           "caption": "The headline indicators: what the reports give for Zhuzhou, year by year",
-           "published": "Published", "document": "Document", "about": "About", "kind": "Kind",
-           "numbers": "Numbers", "targets": "Targets", "target_col": "Target", "promised": "Promised", "outcome": "Reported",
-           "verdict": "Verdict", "for": "{name}, {period}", "restated": "set in {n} documents",
-           "timeline_caption": "The documents, in order of publication",
-           "kinds": {"review": "yearly review", "news": "news page", "reply": "official reply",
-                     "peer": "peer district"}},
-    "zh": {"mark": "（{}）", "comma": "、", "semicolon": "；", "indicator": "指标", "reported": "{period}实际", "target": "{period}目标",
-           "suspect": "存疑", "gap": "–", "growth": "增长{v}", "share": "占{of}{v}",
-           "only_rank": "仅有排名：{v}", "only_share": "仅有占比：占{of}{v}",
-           "only_growth": "仅有增速：{v}", "also": "另载：{v}",
-           "caption": "主要指标：各报告所载株洲数字，逐年列出",
-           "published": "发布", "document": "文件", "about": "所述时期", "kind": "类型",
-           "numbers": "数字", "targets": "目标", "target_col": "目标", "promised": "目标值", "outcome": "实际",
-           "verdict": "结论", "for": "{name}（{period}）", "restated": "{n}份文件提出",
-           "timeline_caption": "各文件，按发布先后",
-           "kinds": {"review": "年度综述", "news": "新闻版面", "reply": "正式答复", "peer": "外地区县"}},
+WORDS: dict[str, dict[str, Any]] = {
+    "en": {
+        "mark": " ({})",
+        "comma": ", ",
+        "semicolon": "; ",
+        "indicator": "Indicator",
+        "reported": "Reported, {period}",
+        "target": "Target, {period}",
+        "suspect": "suspect",
+        "gap": "–",
+        "growth": "growth of {v}",
+        "share": "{v} of {of}",
+        "only_rank": "only a rank: {v}",
+        "only_share": "only a share: {v} of {of}",
+        "only_growth": "only a growth rate: {v}",
+        "also": "also printed: {v}",
+        "caption": "The headline indicators: what the reports give for Zhuzhou, year by year",
+        "published": "Published",
+        "document": "Document",
+        "about": "About",
+        "kind": "Kind",
+        "numbers": "Numbers",
+        "targets": "Targets",
+        "target_col": "Target",
+        "promised": "Promised",
+        "outcome": "Reported",
+        "verdict": "Verdict",
+        "for": "{name}, {period}",
+        "restated": "set in {n} documents",
+        "timeline_caption": "The documents, in order of publication",
+        "kinds": {
+            "review": "yearly review",
+            "news": "news page",
+            "reply": "official reply",
+            "peer": "peer district",
+        },
+    },
+    "zh": {
+        "mark": "（{}）",
+        "comma": "、",
+        "semicolon": "；",
+        "indicator": "指标",
+        "reported": "{period}实际",
+        "target": "{period}目标",
+        "suspect": "存疑",
+        "gap": "–",
+        "growth": "增长{v}",
+        "share": "占{of}{v}",
+        "only_rank": "仅有排名：{v}",
+        "only_share": "仅有占比：占{of}{v}",
+        "only_growth": "仅有增速：{v}",
+        "also": "另载：{v}",
+        "caption": "主要指标：各报告所载株洲数字，逐年列出",
+        "published": "发布",
+        "document": "文件",
+        "about": "所述时期",
+        "kind": "类型",
+        "numbers": "数字",
+        "targets": "目标",
+        "target_col": "目标",
+        "promised": "目标值",
+        "outcome": "实际",
+        "verdict": "结论",
+        "for": "{name}（{period}）",
+        "restated": "{n}份文件提出",
+        "timeline_caption": "各文件，按发布先后",
+        "kinds": {"review": "年度综述", "news": "新闻版面", "reply": "正式答复", "peer": "外地区县"},
+    },
 }
 
 
-def _w(lang: str) -> dict:
+def _w(lang: str) -> dict[str, Any]:
     return WORDS["en" if lang == "en" else "zh"]
 
 
@@ -89,6 +136,7 @@ def city_regions(ds: Dataset, city: str = CITY) -> set[str]:
 
 # ---- the headline table ----------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Cell:
     """One cell of the headline table: the row it shows (`key`, '' for a gap), its text in plain
@@ -115,11 +163,24 @@ class Column:
 class HeadlineTable(Table):
     """The headline table as text (`frame`, HTML via the Table base) and cell by cell (`cells`)."""
 
-    def __init__(self, styler, frame: pd.DataFrame, indicators: list[str], labels: list[str],
-                 columns: list[Column], cells: list[list[Cell]], caption: str):
+    def __init__(
+        self,
+        styler,
+        frame: pd.DataFrame,
+        indicators: list[str],
+        labels: list[str],
+        columns: list[Column],
+        cells: list[list[Cell]],
+        caption: str,
+    ):
         super().__init__(styler, frame)
         self.indicators, self.labels, self.columns, self.cells, self.caption = (
-            indicators, labels, columns, cells, caption)
+            indicators,
+            labels,
+            columns,
+            cells,
+            caption,
+        )
 
 
 def _city_rows(ds: Dataset, city: str = CITY) -> pd.DataFrame:
@@ -151,8 +212,11 @@ def _pick(rows: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame]:
     """The row a cell shows, and the others: a level before other measures, an unflagged row
     before a suspect one (a summary shows the number the book trusts, the suspect beside it),
     then the later report, an exact number before a bound (as `series.series`)."""
-    ranked = rows.assign(level=lambda d: d.kind.isin(["actual"]) | (d.target_measure == "level"),
-                         clean=lambda d: d.flag == "", exact=lambda d: d.qualifier == "")
+    ranked = rows.assign(
+        level=lambda d: d.kind.isin(["actual"]) | (d.target_measure == "level"),
+        clean=lambda d: d.flag == "",
+        exact=lambda d: d.qualifier == "",
+    )
     ranked = ranked.sort_values(["level", "clean", "published", "exact", "id"])
     return ranked.iloc[-1], ranked.iloc[:-1]
 
@@ -247,8 +311,13 @@ def headline_table(ds: Dataset, lang: str = "en", city: str = CITY) -> HeadlineT
     labels = [names[i] for i in indicators]
     cells = [[_cell(ds, rows[rows.indicator == i], c, lang) for c in columns] for i in indicators]
     headers = {"indicator": w["indicator"]} | {f"c{n}": c.header(lang) for n, c in enumerate(columns)}
-    frame = pd.DataFrame([{"indicator": label} | {f"c{n}": cell.text for n, cell in enumerate(line)}
-                          for label, line in zip(labels, cells)], columns=list(headers))
+    frame = pd.DataFrame(
+        [
+            {"indicator": label} | {f"c{n}": cell.text for n, cell in enumerate(line)}
+            for label, line in zip(labels, cells, strict=True)
+        ],
+        columns=list(headers),
+    )
     table = readable_table(frame, headers, w["caption"], table_id=f"headline-{lang}")
     return HeadlineTable(table.styler, table.frame, indicators, labels, columns, cells, w["caption"])
 
@@ -256,13 +325,21 @@ def headline_table(ds: Dataset, lang: str = "en", city: str = CITY) -> HeadlineT
 # ---- verdicts --------------------------------------------------------------------------------
 
 _VERDICT = {
-    "en": {"met": "Met", "missed": "Missed", "not comparable": "Cannot be judged",
-           "not yet reported": "Not yet reported"},
+    "en": {
+        "met": "Met",
+        "missed": "Missed",
+        "not comparable": "Cannot be judged",
+        "not yet reported": "Not yet reported",
+    },
     "zh": {"met": "已完成", "missed": "未完成", "not comparable": "无法判断", "not yet reported": "尚无报告"},
 }
 _PHRASE = {  # the same verdicts inside a sentence: "the target of 3.4% for 2022 cannot be judged"
-    "en": {"met": "was met", "missed": "was missed", "not comparable": "cannot be judged",
-           "not yet reported": "is not yet reported on"},
+    "en": {
+        "met": "was met",
+        "missed": "was missed",
+        "not comparable": "cannot be judged",
+        "not yet reported": "is not yet reported on",
+    },
     "zh": {"met": "已完成", "missed": "未完成", "not comparable": "无法判断", "not yet reported": "尚无报告"},
 }
 _MEASURE_ZH = {"actual": "水平值", "level": "水平值", "growth": "增速", "share": "占比", "rank": "排名"}
@@ -356,8 +433,11 @@ def _promises(ds: Dataset, city: str) -> pd.DataFrame:
     frame = pd.DataFrame(out)
     if frame.empty:
         return frame
-    return frame.sort_values(["period", "published", "target_id"], key=lambda s: s.map(
-        period_key) if s.name == "period" else s, ignore_index=True)
+    return frame.sort_values(
+        ["period", "published", "target_id"],
+        key=lambda s: s.map(period_key) if s.name == "period" else s,
+        ignore_index=True,
+    )
 
 
 def is_due(ds: Dataset, period: str) -> bool:
@@ -381,15 +461,35 @@ def verdicts(ds: Dataset, lang: str = "en", city: str = CITY) -> pd.DataFrame:
             region = ds.regions.set_index("id")["name_en" if lang == "en" else "name_zh"][p.region]
             name = f"{name} ({region})" if lang == "en" else f"{region}{name}"
         record["due"] = is_due(ds, p.period)
-        out.append({
-            "what": w["for"].format(name=name, period=format_period(p.period, lang)),
-            "period": p.period, "target_ids": p.target_ids, "actual_id": p.actual_id or "",
-            "target_text": target_text(ds, target, lang),
-            "actual_text": format_observation(outcome, lang) if outcome else "",
-            "restated": len(p.set_by_all), "status": p.status,
-            "verdict": verdict(record, lang), "due": record["due"]})
-    return pd.DataFrame(out, columns=["what", "period", "target_ids", "actual_id", "target_text",
-                                      "actual_text", "restated", "status", "verdict", "due"])
+        out.append(
+            {
+                "what": w["for"].format(name=name, period=format_period(p.period, lang)),
+                "period": p.period,
+                "target_ids": p.target_ids,
+                "actual_id": p.actual_id or "",
+                "target_text": target_text(ds, target, lang),
+                "actual_text": format_observation(outcome, lang) if outcome else "",
+                "restated": len(p.set_by_all),
+                "status": p.status,
+                "verdict": verdict(record, lang),
+                "due": record["due"],
+            }
+        )
+    return pd.DataFrame(
+        out,
+        columns=[
+            "what",
+            "period",
+            "target_ids",
+            "actual_id",
+            "target_text",
+            "actual_text",
+            "restated",
+            "status",
+            "verdict",
+            "due",
+        ],
+    )
 
 
 def verdict_table(ds: Dataset, lang: str = "en", due: bool = True) -> Table:
@@ -398,12 +498,20 @@ def verdict_table(ds: Dataset, lang: str = "en", due: bool = True) -> Table:
     v = verdicts(ds, lang)
     v = v[v.due == due]
     frame = v.assign(actual_text=v.actual_text.replace("", w["gap"]))
-    return readable_table(frame, {"what": w["target_col"], "target_text": w["promised"],
-                                  "actual_text": w["outcome"], "verdict": w["verdict"]},
-                          table_id=f"verdicts-{'due' if due else 'open'}-{lang}")
+    return readable_table(
+        frame,
+        {
+            "what": w["target_col"],
+            "target_text": w["promised"],
+            "actual_text": w["outcome"],
+            "verdict": w["verdict"],
+        },
+        table_id=f"verdicts-{'due' if due else 'open'}-{lang}",
+    )
 
 
 # ---- the documents and the data's vintage ----------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Vintage:
@@ -424,7 +532,7 @@ def _vintage(ds: Dataset, city: str) -> Vintage:
     obs = ds.observations[ds.observations.region.isin(city_regions(ds, city))]
     reported = obs[obs.kind != "target"].period
     targets = obs[obs.kind == "target"].period
-    latest = lambda ps: max(ps, key=period_key) if len(ps) else ""  # noqa: E731
+    latest = lambda ps: max(ps, key=period_key) if len(ps) else ""
     # a span such as 2019/2021 ends in its last year; a target names its year first
     outcome = latest([p.split("/")[-1] for p in reported])
     sources = ds.sources[ds.sources.id.isin(obs.source)]
@@ -439,19 +547,31 @@ def timeline(ds: Dataset, lang: str = "en") -> pd.DataFrame:
     out = []
     for s in ds.sources.sort_values(["published", "id"]).itertuples():
         mine = obs[obs.source == s.id]
-        out.append({"source": s.id, "published": format_date(s.published, lang),
-                    "document": s.citation_en if lang == "en" else s.citation_zh,
-                    "about": format_period(s.covers, lang), "kind": w["kinds"].get(s.kind, s.kind),
-                    "numbers": len(mine), "targets": int((mine.kind == "target").sum())})
-    return pd.DataFrame(out, columns=["source", "published", "document", "about", "kind", "numbers", "targets"])
+        out.append(
+            {
+                "source": s.id,
+                "published": format_date(s.published, lang),
+                "document": s.citation_en if lang == "en" else s.citation_zh,
+                "about": format_period(s.covers, lang),
+                "kind": w["kinds"].get(s.kind, s.kind),
+                "numbers": len(mine),
+                "targets": int((mine.kind == "target").sum()),
+            }
+        )
+    return pd.DataFrame(
+        out, columns=["source", "published", "document", "about", "kind", "numbers", "targets"]
+    )
 
 
 def timeline_table(ds: Dataset, lang: str = "en") -> Table:
     """The time line as a table to read."""
     w = _w(lang)
-    return readable_table(timeline(ds, lang), {k: w[k] for k in ("published", "document", "about", "kind",
-                                                                   "numbers", "targets")},
-                          w["timeline_caption"], table_id=f"timeline-{lang}")
+    return readable_table(
+        timeline(ds, lang),
+        {k: w[k] for k in ("published", "document", "about", "kind", "numbers", "targets")},
+        w["timeline_caption"],
+        table_id=f"timeline-{lang}",
+    )
 
 
 def vintage_text(ds: Dataset, which: str, lang: str = "en") -> str:
@@ -529,6 +649,7 @@ def key_findings(ds: Dataset, lang: str = "en", path: Path | None = None) -> lis
     out = []
     for entry in read_findings(path):
         markup = re.sub(r"\s+", " ", str(entry[lang])).strip()
-        out.append(Finding(render(markup, ds, lang, facts), markup, entry["chapter"],
-                           entry[f"link_{lang}"], lang))
+        out.append(
+            Finding(render(markup, ds, lang, facts), markup, entry["chapter"], entry[f"link_{lang}"], lang)
+        )
     return out

@@ -625,7 +625,7 @@ def sources_table(ds: Dataset, lang: str = "en") -> Table:
     lang = "en" if lang == "en" else "zh"
     obs = ds.observations
     src = ds.sources.sort_values(["published", "id"]).reset_index(drop=True)
-    by = lambda rows: src.id.map(rows.groupby("source").size()).fillna(0).astype(int)  # noqa: E731
+    by = lambda rows: src.id.map(rows.groupby("source").size()).fillna(0).astype(int)
     frame = src.assign(
         document=src.citation_en if lang == "en" else src.citation_zh,
         published=[format_date(p, lang) for p in src.published],

@@ -37,7 +37,8 @@ def landing(browser, server):
 
 def test_the_landing_page_opens_with_the_key_findings_then_the_headline_table(landing):
     order = landing.evaluate("""() => {
-      const all = [...document.querySelectorAll('article .zz-key-findings, article table.zz-headline, article h2')];
+      const sel = 'article .zz-key-findings, article table.zz-headline, article h2';
+      const all = [...document.querySelectorAll(sel)];
       return all.map(el => el.matches('h2') ? 'h2:' + el.innerText.replace(/#$/, '').trim()
                                              : el.matches('table') ? 'headline' : 'findings');
     }""")

@@ -24,23 +24,41 @@ def _rows(r, source: str | None = None, **where: str):
     return obs
 
 
-@derived("rows-suspect-count", unit="count", explained_in="ch-sources",
-         en="Numbers flagged suspect", zh="标为存疑的数字个数",
-         formula_en="count of the rows flagged suspect", formula_zh="标为存疑的数字行个数")
+@derived(
+    "rows-suspect-count",
+    unit="count",
+    explained_in="ch-sources",
+    en="Numbers flagged suspect",
+    zh="标为存疑的数字个数",
+    formula_en="count of the rows flagged suspect",
+    formula_zh="标为存疑的数字行个数",
+)
 def _suspects(r):
     return _count(_rows(r, flag="suspect").id)
 
 
-@derived("rows-zz2025", unit="count", explained_in="ch-sources",
-         en="Numbers in the 2025 reply", zh="2025年答复中的数字个数",
-         formula_en="count of the 2025 reply's rows", formula_zh="2025年答复的数字行个数")
+@derived(
+    "rows-zz2025",
+    unit="count",
+    explained_in="ch-sources",
+    en="Numbers in the 2025 reply",
+    zh="2025年答复中的数字个数",
+    formula_en="count of the 2025 reply's rows",
+    formula_zh="2025年答复的数字行个数",
+)
 def _rows_zz2025(r):
     return _count(_rows(r, "zz2025").id)
 
 
-@derived("targets-zz2025", unit="count", explained_in="ch-sources",
-         en="Targets in the 2025 reply", zh="2025年答复中的目标个数",
-         formula_en="count of the 2025 reply's rows that are targets", formula_zh="2025年答复中属于目标的数字行个数")
+@derived(
+    "targets-zz2025",
+    unit="count",
+    explained_in="ch-sources",
+    en="Targets in the 2025 reply",
+    zh="2025年答复中的目标个数",
+    formula_en="count of the 2025 reply's rows that are targets",
+    formula_zh="2025年答复中属于目标的数字行个数",
+)
 def _targets_zz2025(r):
     return _count(_rows(r, "zz2025", kind="target").id)
 
@@ -51,21 +69,31 @@ def _repeats(r):
     if "zz2021" not in r.ds.texts:
         raise NotAvailable("the text of source 'zz2021' is not loaded")
     text = r.ds.texts["zz2021"]
-    return {row_id: text.count(quote) for row_id, quote in zip(rows.id, rows.quote)}
+    return {row_id: text.count(quote) for row_id, quote in zip(rows.id, rows.quote, strict=True)}
 
 
-@derived("zz2021-repeated-quotes", unit="count", explained_in="ch-sources",
-         en="Quotes the 2021 review's text prints more than once", zh="2021年综述原文中重复出现的引文数",
-         formula_en="count of the 2021 review's rows whose quote occurs more than once in its text",
-         formula_zh="2021年综述中引文在原文出现不止一次的数字行个数")
+@derived(
+    "zz2021-repeated-quotes",
+    unit="count",
+    explained_in="ch-sources",
+    en="Quotes the 2021 review's text prints more than once",
+    zh="2021年综述原文中重复出现的引文数",
+    formula_en="count of the 2021 review's rows whose quote occurs more than once in its text",
+    formula_zh="2021年综述中引文在原文出现不止一次的数字行个数",
+)
 def _repeated(r):
     return _count(i for i, n in _repeats(r).items() if n > 1)
 
 
-@derived("zz2021-most-repeats", unit="count", explained_in="ch-sources",
-         en="Most times one quote occurs in the 2021 review's text", zh="2021年综述原文中同一引文的最多出现次数",
-         formula_en="the largest number of times a quote of the 2021 review occurs in its text",
-         formula_zh="2021年综述各引文在原文中出现次数的最大值")
+@derived(
+    "zz2021-most-repeats",
+    unit="count",
+    explained_in="ch-sources",
+    en="Most times one quote occurs in the 2021 review's text",
+    zh="2021年综述原文中同一引文的最多出现次数",
+    formula_en="the largest number of times a quote of the 2021 review occurs in its text",
+    formula_zh="2021年综述各引文在原文中出现次数的最大值",
+)
 def _most(r):
     counts = _repeats(r)
     top = max(counts, key=counts.get)
