@@ -103,7 +103,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "for": "{name}（{period}）",
         "restated": "{n}份文件提出",
         "timeline_caption": "各文件，按发布先后",
-        "kinds": {"review": "年度综述", "news": "新闻版面", "reply": "正式答复", "peer": "外地区县"},
+        "kinds": {"review": "年度综述", "news": "新闻版面", "reply": "正式答复", "peer": "外市区县"},
     },
 }
 
@@ -124,6 +124,8 @@ def _memo(ds: Dataset, name: str, compute):
     if hit is not None and hit[0]() is ds:
         return hit[1]
     value = compute()
+    for dead in [k for k, (ref, _) in _MEMO.items() if ref() is None]:
+        del _MEMO[dead]
     _MEMO[key] = (weakref.ref(ds), value)
     return value
 
