@@ -335,30 +335,23 @@ def test_verdicts_tell_the_due_targets_from_the_open_ones():
     assert not by_target["rc-002"].due and by_target["rc-002"].status == "not yet reported"
 
 
-DUE = (
-    "promises-due",
-    "promises-due-met",
-    "promises-due-missed",
-    "promises-due-judged",
-    "promises-due-unjudged",
-    "promises-due-unreported",
-)
+def test_the_open_targets_are_those_for_years_no_document_reports_on_and_follow_the_data():
+    q = quantities.quantity(tiny(), "promises-open")
+    # targets for 2022 and 2023 are open: the latest outcome is for 2021 (the zone's and the
+    # restated one count once each, the peer district's not at all)
+    assert q.value == 6 and set(q.inputs) == {"rb-002", "rb-004", "rb-008", "rb-009", "rc-002", "rc-003"}
+    later = row("rc-005", "firms", "2022", "actual", 250)
+    assert quantities.quantity(tiny([later]), "promises-open").value == 2  # only the targets for 2023
 
 
-def _due_counts(ds: Dataset) -> dict:
-    return {name: quantities.quantity(ds, name) for name in DUE}
-
-
-def test_the_due_counts_add_up_and_follow_the_data():
-    ds = tiny()
-    q = _due_counts(ds)
-    due = q["promises-due"].value
-    parts = sum(q[f"promises-due-{k}"].value for k in ("met", "missed", "unjudged", "unreported"))
-    assert due == parts and q["promises-due-judged"].value == q["promises-due-met"].value
-    assert q["promises-due"].inputs[0] in set(ds.observations.id)
-    # the year 2021 outcome removed: the target for 2021 can no longer be met
-    q2 = _due_counts(tiny(drop=("rb-001",)))
-    assert q2["promises-due-met"].value == q["promises-due-met"].value - 1
+def test_a_count_of_none_rests_on_the_rows_it_examined():
+    q = quantities.quantity(tiny(), "printed-rd-spending-levels")
+    assert q.value == 0 and q.inputs == ()
+    goal = row(
+        "rb-010", "rd_spending", "2022", "target", 140, unit="100m_cny", printed="140亿元", measure="level"
+    )
+    q = quantities.quantity(tiny([goal]), "printed-rd-spending-levels")
+    assert q.value == 0 and q.inputs == ("rb-010",)
 
 
 # ---- vintage and time line -------------------------------------------------------------------

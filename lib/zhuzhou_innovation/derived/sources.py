@@ -1,5 +1,7 @@
-"""The sources chapter's counts: suspect rows, the rows of the 2025 reply, and the repeats in the 2021
-review's text. Each is counted from the data, with the rows counted as its inputs."""
+"""The sources chapter's counts: the numbers of the 2025 reply that are not targets, and the
+repeats in the 2021 review's text. Each is counted from the data, with the rows counted as its
+inputs. The chapter reads the counts other chapters define (suspect-count, zz2022-suspects,
+zz2025-goals) rather than counting them again."""
 
 from __future__ import annotations
 
@@ -25,42 +27,21 @@ def _rows(r, source: str | None = None, **where: str):
 
 
 @derived(
-    "rows-suspect-count",
+    "zz2025-non-targets",
     unit="count",
     explained_in="ch-sources",
-    en="Numbers flagged suspect",
-    zh="标为存疑的数字个数",
-    formula_en="count of the rows flagged suspect",
-    formula_zh="标为存疑的数字行个数",
+    en="Numbers of the 2025 reply that are not targets",
+    zh="2025年答复中不属于目标的数字个数",
+    formula_en="count of the 2025 reply's rows that report rather than promise",
+    formula_zh="2025年答复中属于实际（而非目标）的数字行个数",
 )
-def _suspects(r):
-    return _count(_rows(r, flag="suspect").id)
-
-
-@derived(
-    "rows-zz2025",
-    unit="count",
-    explained_in="ch-sources",
-    en="Numbers in the 2025 reply",
-    zh="2025年答复中的数字个数",
-    formula_en="count of the 2025 reply's rows",
-    formula_zh="2025年答复的数字行个数",
-)
-def _rows_zz2025(r):
-    return _count(_rows(r, "zz2025").id)
-
-
-@derived(
-    "targets-zz2025",
-    unit="count",
-    explained_in="ch-sources",
-    en="Targets in the 2025 reply",
-    zh="2025年答复中的目标个数",
-    formula_en="count of the 2025 reply's rows that are targets",
-    formula_zh="2025年答复中属于目标的数字行个数",
-)
-def _targets_zz2025(r):
-    return _count(_rows(r, "zz2025", kind="target").id)
+def _zz2025_non_targets(r):
+    rows = _rows(r, "zz2025")
+    reported = rows[rows.kind != "target"]
+    if reported.empty:  # none: the count rests on the rows examined
+        n = 0.0
+        return Term(n, n, n, tuple(rows.id), "none of the rows listed")
+    return _count(reported.id)
 
 
 def _repeats(r):
