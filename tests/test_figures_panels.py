@@ -6,29 +6,22 @@ from dataclasses import replace
 
 import pandas as pd
 import pytest
+from madeup import observation
 from zhuzhou_innovation import catalog, figures
 from zhuzhou_innovation.load import load_dataset
 
 
 def _row(id_, value, unit="pct", qualifier="", region="zhuzhou", period="2021"):
-    return {
-        "id": id_,
-        "source": "zz2021",
-        "region": region,
-        "indicator": "rd_intensity",
-        "period": period,
-        "kind": "actual",
-        "value": value,
-        "unit": unit,
-        "share_of": "",
-        "qualifier": qualifier,
-        "as_printed": "",
-        "quote": "",
-        "flag": "",
-        "note": "",
-        "target_measure": "",
-        "label_zh": "",
-    }
+    return observation(
+        id_,
+        source="zz2021",
+        region=region,
+        indicator="rd_intensity",
+        period=period,
+        value=value,
+        unit=unit,
+        qualifier=qualifier,
+    )
 
 
 @pytest.fixture
@@ -65,11 +58,12 @@ def test_a_number_printed_as_a_bound_is_hatched_and_carries_an_arrow(ds):
     assert any(getattr(a, "arrow_patch", None) for a in fig.axes[0].texts)
 
 
-def test_money_is_drawn_in_cny_billion_in_english_and_yi_yuan_in_chinese(ds):
+def test_money_is_drawn_in_its_stored_unit_and_labelled_in_the_books_style(ds):
     en = figures.plot_panels(ds, [("money", ["zz2021-905"])], "t", lang="en").axes[0]
     zh = figures.plot_panels(ds, [("money", ["zz2021-905"])], "t", lang="zh").axes[0]
-    assert en.get_xlabel() == "CNY billion" and en.patches[0].get_width() == pytest.approx(7)
-    assert zh.get_xlabel() == "亿元" and zh.patches[0].get_width() == pytest.approx(70)
+    assert en.patches[0].get_width() == pytest.approx(70) == zh.patches[0].get_width()
+    assert "CNY 7 billion" in [t.get_text() for t in en.texts]
+    assert "70亿元" in [t.get_text() for t in zh.texts]
 
 
 def test_a_panel_mixing_units_is_refused(ds):

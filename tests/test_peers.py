@@ -6,37 +6,23 @@ from dataclasses import replace
 
 import pandas as pd
 import pytest
+from madeup import observation
 from zhuzhou_innovation import peers
 from zhuzhou_innovation.load import load_dataset
 
 
-def _row(id_, region, indicator, period, kind="actual", unit="count", share_of="", value=1.0):
-    return {
-        "id": id_,
-        "source": id_.split("-")[0],
-        "region": region,
-        "indicator": indicator,
-        "period": period,
-        "kind": kind,
-        "value": value,
-        "unit": unit,
-        "share_of": share_of,
-        "qualifier": "",
-        "as_printed": "",
-        "quote": "",
-        "flag": "",
-        "note": "",
-        "target_measure": "",
-        "label_zh": "",
-    }
+def _row(id_, region, indicator, period, kind="actual", unit="count", share_of=""):
+    return observation(
+        id_, region=region, indicator=indicator, period=period, kind=kind, unit=unit, share_of=share_of
+    )
 
 
 @pytest.fixture
 def two_places():
     """A made-up city and district: one ratio, one count, one total over years, and look-alikes."""
     rows = [
-        _row("a-001", "city", "intensity", "2021", unit="pct", value=3.0),
-        _row("b-001", "town", "intensity", "2020", unit="pct", value=2.0),
+        _row("a-001", "city", "intensity", "2021", unit="pct"),
+        _row("b-001", "town", "intensity", "2020", unit="pct"),
         _row("a-002", "city", "firms", "2021"),
         _row("b-002", "town", "firms", "2020"),
         _row("a-003", "city", "turnover", "2021", unit="100m_cny"),

@@ -528,19 +528,13 @@ def _arrow_log(ax, x: float, y: float, qualifier: str) -> None:
 from .narrative import format_period, format_value  # noqa: E402
 
 
-def _money_scale(values: pd.Series, lang: str) -> tuple[float, str]:
-    """How money stored in 亿元 is drawn: CNY billion or million in English, 亿元 in Chinese."""
-    if lang == "zh":
-        return 1.0, "亿元"
-    return (0.1, "CNY billion") if values.max() >= 10 else (100.0, "CNY million")
-
-
 def plot_panels(ds: Dataset, panels: list[tuple[str, list[str]]], title: str, subtitle: str = "",
                 labels: dict[str, str] | None = None, lang: str = "en") -> Figure:
     """Small multiples: one panel of bars per measure, each on its own scale, so ratios of very
     different size (an R&D intensity of a few percent beside a high-tech share of a third) are
     both readable. Bars are coloured by place; a number printed as a bound is drawn as one: a
-    hatched bar with an arrow at its end pointing the way the true value may lie.
+    hatched bar with an arrow at its end pointing the way the true value may lie. Bars are drawn in
+    the stored unit and labelled in the book's style (money as "CNY 18 billion").
 
     `panels` is a list of (panel title, row ids in one unit); `title` states the finding and
     `subtitle` names the measures. Labels default to the place and the period.
@@ -560,10 +554,9 @@ def plot_panels(ds: Dataset, panels: list[tuple[str, list[str]]], title: str, su
                 # the place's name without its parent city ("Yanfeng district", not "..., Hengyang")
                 obs["label"] = [f"{region_name(ds, r.region, lang).split(',')[0]} "
                                 f"{format_period(r.period, lang)}" for r in obs.itertuples()]
-            money = obs.unit.iloc[0] == "100m_cny"
-            scale, axis_unit = (_money_scale(obs.value, lang) if money
-                                else (1.0, unit_name(ds, obs.unit.iloc[0], lang)))
-            drawn = obs.value * scale
+            # Bars in the stored unit (the CSV beside the figure holds what is drawn); the value
+            # labels in the book's style ("CNY 18 billion", "180亿元").
+            drawn = obs.value
             for i, r in enumerate(obs.itertuples()):
                 bound = r.qualifier in ("under", "over")
                 ax.barh(i, drawn.iloc[i], color=colour[r.region], alpha=0.45 if bound else 1.0,
@@ -579,7 +572,7 @@ def plot_panels(ds: Dataset, panels: list[tuple[str, list[str]]], title: str, su
             ax.invert_yaxis()
             ax.set_xlim(0, drawn.max() * 1.55)
             ax.set_title(panel_title, fontsize=12)
-            ax.set_xlabel(axis_unit, fontsize=10)
+            ax.set_xlabel(unit_name(ds, obs.unit.iloc[0], lang), fontsize=10)
             ax.grid(axis="y", visible=False)
             ax.grid(axis="x", visible=True)
             frames.append(obs.assign(panel=panel_title))

@@ -674,11 +674,18 @@ def _count_text(n: int) -> str:
     return f"{n:,}"
 
 
-def _keep_wide(table: Table, columns: list[int], width: str = "8em") -> Table:
-    """Give columns of Chinese terms a minimum width, so a long definition beside them cannot
-    squeeze a name into one character per line (the style is scoped to this table's id)."""
-    selector = ", ".join(f"td.col{i}, th.col{i}" for i in columns)
-    table.styler.set_table_styles([{"selector": selector, "props": f"min-width: {width};"}], overwrite=False)
+def _keep_wide(table: Table, columns: list[int], width: str = "8em", breakable: int | None = None) -> Table:
+    """Space the cells of a long reference table; give `columns` (Chinese terms, field names) a
+    minimum width, so a long definition beside them cannot squeeze a name into one character per
+    line; let the `breakable` column break inside long tokens (an id such as
+    above_scale_industrial_enterprises) rather than widen the table past the page. The styles are
+    scoped to the table's id."""
+    wide = ", ".join(f"td.col{i}, th.col{i}" for i in columns)
+    styles = [{"selector": "td, th", "props": "padding: 0.2em 0.5em; vertical-align: top;"},
+              {"selector": wide, "props": f"min-width: {width};"}]
+    if breakable is not None:
+        styles.append({"selector": f"td.col{breakable}", "props": "overflow-wrap: anywhere;"})
+    table.styler.set_table_styles(styles, overwrite=False)
     return table
 
 
@@ -704,7 +711,8 @@ def glossary(ds: Dataset, theme: str, lang: str = "en") -> Table:
                       "unit": "单位", "definition": "定义（英文）", "n": "数字个数"}}[lang]
     columns = {c: headers[c] for c in [*order, "variants", "unit", "definition", "n"]}
     chinese = [list(columns).index("name_zh"), list(columns).index("variants")]
-    return _keep_wide(readable_table(frame, columns, None, f"glossary-{theme}"), chinese)
+    return _keep_wide(readable_table(frame, columns, None, f"glossary-{theme}"), chinese,
+                      breakable=list(columns).index("definition"))
 
 
 def glossary_units(ds: Dataset, lang: str = "en") -> Table:
@@ -762,7 +770,9 @@ def data_fields(ds: Dataset, name: str, lang: str = "en") -> Table:
     rows = _count_text(len(getattr(ds, name)))
     caption = {"en": f"Table {name} (data/{res['path']}, {rows} rows)",
                "zh": f"表 {name}（data/{res['path']}，{rows} 行）"}[lang]
-    return readable_table(frame, dict(zip(frame.columns, headers, strict=True)), caption, f"dd-fields-{name}")
+    columns = dict(zip(frame.columns, headers, strict=True))
+    table = readable_table(frame, columns, caption, f"dd-fields-{name}")
+    return _keep_wide(table, [0], "6em", breakable=4)  # field names whole; patterns may break
 
 
 def bibliography_citations(ds: Dataset, lang: str = "en") -> Table:
