@@ -521,3 +521,65 @@ def _arrow_log(ax, x: float, y: float, qualifier: str) -> None:
     if qualifier in ("over", "under"):
         end = y * (1.6 if qualifier == "over" else 1 / 1.6)
         ax.annotate("", xy=(x, end), xytext=(x, y), arrowprops={"arrowstyle": "-|>", "color": "#333333", "lw": 1.5})
+
+
+# ---- Chapters 02 and 10: Yanfeng (ch-yf2020) and Zhuzhou beside Yanfeng (ch-compare) ----------
+
+from .narrative import format_period, format_value  # noqa: E402
+
+
+def plot_panels(ds: Dataset, panels: list[tuple[str, list[str]]], title: str, subtitle: str = "",
+                labels: dict[str, str] | None = None, lang: str = "en") -> Figure:
+    """Small multiples: one panel of bars per measure, each on its own scale, so ratios of very
+    different size (an R&D intensity of a few percent beside a high-tech share of a third) are
+    both readable. Bars are coloured by place; a number printed as a bound is drawn as one: a
+    hatched bar with an arrow at its end pointing the way the true value may lie. Bars are drawn in
+    the stored unit and labelled in the book's style (money as "CNY 18 billion").
+
+    `panels` is a list of (panel title, row ids in one unit); `title` states the finding and
+    `subtitle` names the measures. Labels default to the place and the period.
+    """
+    _check_lang(lang)
+    shown = ds.observations.set_index("id").loc[[i for _, ids in panels for i in ids]]
+    regions = list(dict.fromkeys(shown.region))
+    colour = {r: f"C{n}" for n, r in enumerate(regions)}
+    heights = [len(ids) for _, ids in panels]
+    frames = []
+    with book_style():
+        fig, axes = plt.subplots(len(panels), 1, figsize=(8, 1.3 + 0.55 * sum(heights) + 0.6 * len(panels)),
+                                 gridspec_kw={"height_ratios": heights}, squeeze=False)
+        for ax, (panel_title, ids) in zip(axes[:, 0], panels, strict=True):
+            obs = _observation_bars(ds, ids, labels, lang)
+            if not labels:
+                # the place's name without its parent city ("Yanfeng district", not "..., Hengyang")
+                obs["label"] = [f"{region_name(ds, r.region, lang).split(',')[0]} "
+                                f"{format_period(r.period, lang)}" for r in obs.itertuples()]
+            # Bars in the stored unit (the CSV beside the figure holds what is drawn); the value
+            # labels in the book's style ("CNY 18 billion", "180亿元").
+            drawn = obs.value
+            for i, r in enumerate(obs.itertuples()):
+                bound = r.qualifier in ("under", "over")
+                ax.barh(i, drawn.iloc[i], color=colour[r.region], alpha=0.45 if bound else 1.0,
+                        hatch="//" if bound else None, edgecolor=colour[r.region])
+                if bound:
+                    tip = drawn.iloc[i] * (0.8 if r.qualifier == "under" else 1.2)
+                    ax.annotate("", xy=(tip, i), xytext=(drawn.iloc[i], i),
+                                arrowprops={"arrowstyle": "->", "color": "#333333"})
+                text = format_value(r.value, r.unit, r.qualifier, lang, r.as_printed)
+                ax.annotate(text, (drawn.iloc[i] * (1.2 if r.qualifier == "over" else 1.0), i), xytext=(6, 0),
+                            textcoords="offset points", va="center", fontsize=10)
+            ax.set_yticks(range(len(obs)), obs.label)
+            ax.invert_yaxis()
+            ax.set_xlim(0, drawn.max() * 1.55)
+            ax.set_title(panel_title, fontsize=12)
+            ax.set_xlabel(unit_name(ds, obs.unit.iloc[0], lang), fontsize=10)
+            ax.grid(axis="y", visible=False)
+            ax.grid(axis="x", visible=True)
+            frames.append(obs.assign(panel=panel_title))
+        fig.suptitle(title, x=0.01, ha="left", fontsize=14)
+        if subtitle:
+            axes[0, 0].annotate(subtitle, (0, 1), xycoords="axes fraction", xytext=(0, 24),
+                                textcoords="offset points", fontsize=11, color="#444444", va="bottom")
+    data = pd.concat(frames)[["panel", "label", "id", "indicator", "region", "period", "kind", "value",
+                              "unit", "qualifier", "source", "flag"]]
+    return _finish(fig, ds, data, lang)

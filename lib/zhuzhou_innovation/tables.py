@@ -635,3 +635,184 @@ def sources_table(ds: Dataset, lang: str = "en") -> Table:
                "zh": "各文件（按发布先后）及其在数据集中的数字"}[lang]
     return readable_table(frame, {c: h[lang] for c, h in SOURCE_HEADERS.items()}, caption,
                           table_id=f"sources-{lang}")
+# ---- Chapters 02 and 10: Yanfeng (ch-yf2020) and Zhuzhou beside Yanfeng (ch-compare) ----------
+
+def _printed_name(ds: Dataset, row: dict, lang: str) -> str:
+    """`printed_name`, and for a share what it is a share of (here always GDP)."""
+    share = {"en": ", share of GDP", "zh": "（占GDP比重）"}[lang] if row["kind"] == "share" else ""
+    return printed_name(ds, row, lang) + share
+
+
+def yf2020_pairs(ds: Dataset, lang: str = "en") -> Table:
+    """Yanfeng's before-and-after pairs: 2015, 2020 (end year inferred) and the change, worked out once."""
+    from .derived.yanfeng import PAIRS
+    from .facts import Facts
+
+    facts = Facts(ds)
+    rows = ds.observations.set_index("id")
+    frame = pd.DataFrame([{
+        "indicator": _printed_name(ds, rows.loc[after].to_dict() | {"id": after}, lang),
+        "y2015": facts.get(before).text(lang), "y2020": facts.get(after).text(lang),
+        "change": facts.get(change).text(lang),
+    } for before, after, change in PAIRS])
+    headers = {"en": ["Indicator", "2015", "2020 (year not printed)", "Change (worked out)"],
+               "zh": ["指标（原文用语）", "2015年", "2020年（原文未写年份）", "变化（推算）"]}[lang]
+    caption = {"en": "Yanfeng district, 2015 and 2020: the article's before-and-after pairs",
+               "zh": "雁峰区2015年与2020年：文章中的前后对比"}[lang]
+    return readable_table(frame, dict(zip(frame.columns, headers, strict=True)), caption, "yf2020-pairs")
+
+
+_COMPARE_VERDICT = {
+    "en": {"ratio": "comparable in kind (a ratio), different years",
+           "size": "measures size: a district beside a city",
+           "span": "not comparable: a multi-year total beside single years"},
+    "zh": {"ratio": "性质可比（比率），年份不同", "size": "反映规模：区与市相比",
+           "span": "不可比：多年累计与单年相比"},
+}
+
+
+def compare_shared(ds: Dataset, lang: str = "en") -> Table:
+    """The measures both Yanfeng and Zhuzhou report, their numbers by period, and whether they compare."""
+    from .facts import Facts
+    from .peers import comparable
+
+    facts = Facts(ds)
+    rows = ds.observations.set_index("id")
+
+    def values(ids) -> str:
+        sep = "; " if lang == "en" else "；"
+        colon = ": " if lang == "en" else "："
+        return sep.join(f"{format_period(rows.period[i], lang)}{colon}{facts.get(i).text(lang)}" for i in ids)
+
+    measures = comparable(ds, "yanfeng", "zhuzhou")
+    frame = pd.DataFrame({
+        "indicator": [_printed_name(ds, {"indicator": m.indicator, "kind": m.kind}, lang)
+                      for m in measures.itertuples()],
+        "yanfeng": [values(m.ids_a) for m in measures.itertuples()],
+        "zhuzhou": [values(m.ids_b) for m in measures.itertuples()],
+        "verdict": measures.verdict.map(_COMPARE_VERDICT[lang]),
+    })
+    headers = {"en": ["Indicator", "Yanfeng", "Zhuzhou", "Comparable?"],
+               "zh": ["指标", "雁峰区", "株洲市", "能否比较"]}[lang]
+    caption = {"en": "What both places report in the same measure",
+               "zh": "两地以同一口径报告的指标"}[lang]
+    return readable_table(frame, dict(zip(frame.columns, headers, strict=True)), caption, "compare-shared")
+
+
+# ---- Appendices: glossary (ch-glossary), data dictionary (ch-data-dictionary), bibliography ----
+
+def _count_text(n: int) -> str:
+    return f"{n:,}"
+
+
+def _keep_wide(table: Table, columns: list[int], width: str = "8em", breakable: int | None = None) -> Table:
+    """Space the cells of a long reference table; give `columns` (Chinese terms, field names) a
+    minimum width, so a long definition beside them cannot squeeze a name into one character per
+    line; let the `breakable` column break inside long tokens (an id such as
+    above_scale_industrial_enterprises) rather than widen the table past the page. The styles are
+    scoped to the table's id."""
+    wide = ", ".join(f"td.col{i}, th.col{i}" for i in columns)
+    styles = [{"selector": "td, th", "props": "padding: 0.2em 0.5em; vertical-align: top;"},
+              {"selector": wide, "props": f"min-width: {width};"}]
+    if breakable is not None:
+        styles.append({"selector": f"td.col{breakable}", "props": "overflow-wrap: anywhere;"})
+    table.styler.set_table_styles(styles, overwrite=False)
+    return table
+
+
+def glossary(ds: Dataset, theme: str, lang: str = "en") -> Table:
+    """The indicators of one theme: names in English and Chinese, the terms the sources also print,
+    the unit of a level, the definition, and how many numbers use the indicator."""
+    from .glossary import printed_variants
+
+    units = ds.units.set_index("id")
+    n = ds.observations.groupby("indicator").size()
+    rows = ds.indicators[ds.indicators.theme == theme].sort_values("name_en", key=lambda s: s.str.lower())
+    frame = pd.DataFrame({
+        "name_en": rows.name_en.values, "name_zh": rows.name_zh.values,
+        "variants": rows.id.map(printed_variants(ds)).values,
+        "unit": [units.name_en[u] if lang == "en" else units.name_zh[u] for u in rows.unit],
+        "definition": rows.definition.values,
+        "n": [_count_text(int(n.get(i, 0))) for i in rows.id],
+    })
+    order = ["name_en", "name_zh"] if lang == "en" else ["name_zh", "name_en"]
+    headers = {"en": {"name_en": "Indicator", "name_zh": "指标", "variants": "Also printed as",
+                      "unit": "Unit", "definition": "Definition", "n": "Numbers"},
+               "zh": {"name_zh": "指标", "name_en": "英文名称", "variants": "原文其他用语",
+                      "unit": "单位", "definition": "定义（英文）", "n": "数字个数"}}[lang]
+    columns = {c: headers[c] for c in [*order, "variants", "unit", "definition", "n"]}
+    chinese = [list(columns).index("name_zh"), list(columns).index("variants")]
+    return _keep_wide(readable_table(frame, columns, None, f"glossary-{theme}"), chinese,
+                      breakable=list(columns).index("definition"))
+
+
+def glossary_units(ds: Dataset, lang: str = "en") -> Table:
+    """Every unit of the dataset, how it is written for a reader, and how many numbers use it."""
+    n = ds.observations.groupby("unit").size()
+    frame = ds.units.assign(n=[_count_text(int(n.get(u, 0))) for u in ds.units.id])
+    headers = {"en": {"id": "Id in the data", "name_en": "Unit", "name_zh": "单位",
+                      "description": "Description", "style": "Written as", "n": "Numbers"},
+               "zh": {"id": "数据中的编号", "name_zh": "单位", "name_en": "英文名称",
+                      "description": "说明（英文）", "style": "书写方式", "n": "数字个数"}}[lang]
+    return readable_table(frame, headers, None, "glossary-units")
+
+
+def glossary_places(ds: Dataset, lang: str = "en") -> Table:
+    """Every place the numbers are about, the place it belongs to, and how many numbers it has."""
+    n = ds.observations.groupby("region").size()
+    names = ds.regions.set_index("id")["name_en" if lang == "en" else "name_zh"]
+    frame = ds.regions.assign(parent_name=ds.regions.parent.map(names).fillna("–").replace("", "–"),
+                              n=[_count_text(int(n.get(r, 0))) for r in ds.regions.id])
+    headers = {"en": {"name_en": "Place", "name_zh": "地区", "parent_name": "Part of", "n": "Numbers"},
+               "zh": {"name_zh": "地区", "name_en": "英文名称", "parent_name": "所属", "n": "数字个数"}}[lang]
+    return readable_table(frame, headers, None, "glossary-places")
+
+
+def data_tables(ds: Dataset, lang: str = "en") -> Table:
+    """The tables of the data package: file, description, rows, fields, primary key."""
+    from .schema import package
+
+    frame = pd.DataFrame([{
+        "name": r["name"], "path": f"data/{r['path']}", "description": r.get("description", "–"),
+        "rows": _count_text(len(getattr(ds, r["name"]))), "fields": _count_text(len(r["schema"]["fields"])),
+        "key": ", ".join(r["schema"].get("primaryKey", [])),
+    } for r in package(ds)["resources"]])
+    headers = {"en": ["Table", "File", "Description", "Rows", "Fields", "Primary key"],
+               "zh": ["表", "文件", "说明（英文）", "行数", "字段数", "主键"]}[lang]
+    caption = {"en": "The tables of the data package", "zh": "数据包中的表"}[lang]
+    return readable_table(frame, dict(zip(frame.columns, headers, strict=True)), caption, "dd-tables")
+
+
+def data_fields(ds: Dataset, name: str, lang: str = "en") -> Table:
+    """Every field of one table: type, required, description, constraints, key."""
+    from .schema import constraints, keys, resource
+
+    res = resource(ds, name)
+    key_of = keys(res, lang)
+    yes_no = {"en": ("yes", "no"), "zh": ("是", "否")}[lang]
+    frame = pd.DataFrame([{
+        "field": f["name"], "type": f.get("type", "any"),
+        "required": yes_no[0] if f.get("constraints", {}).get("required") else yes_no[1],
+        "description": f.get("description", "–"), "constraints": constraints(f, lang),
+        "key": key_of.get(f["name"], ""),
+    } for f in res["schema"]["fields"]])
+    headers = {"en": ["Field", "Type", "Required", "Description", "Constraints", "Key"],
+               "zh": ["字段", "类型", "必填", "说明（英文）", "约束", "键"]}[lang]
+    rows = _count_text(len(getattr(ds, name)))
+    caption = {"en": f"Table {name} (data/{res['path']}, {rows} rows)",
+               "zh": f"表 {name}（data/{res['path']}，{rows} 行）"}[lang]
+    columns = dict(zip(frame.columns, headers, strict=True))
+    table = readable_table(frame, columns, caption, f"dd-fields-{name}")
+    return _keep_wide(table, [0], "6em", breakable=4)  # field names whole; patterns may break
+
+
+def bibliography_citations(ds: Dataset, lang: str = "en") -> Table:
+    """The short citations figures carry, in English and Chinese, with each source's raw text."""
+    from .references import sources_in_order
+
+    headers = {"en": {"id": "Source id", "citation_en": "Short citation", "citation_zh": "简短引用",
+                      "file": "Raw text (data/raw/)"},
+               "zh": {"id": "来源编号", "citation_zh": "简短引用", "citation_en": "英文简短引用",
+                      "file": "原文（data/raw/）"}}[lang]
+    caption = {"en": "Short citations of the sources", "zh": "来源的简短引用"}[lang]
+    return readable_table(sources_in_order(ds), headers, caption, "bib-short")
