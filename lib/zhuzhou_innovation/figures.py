@@ -220,7 +220,7 @@ def plot_composition(ds: Dataset, parts: list[str], title: str, labels: dict[str
     `parts` are row ids or derived quantities (a remainder the source does not print is drawn
     hatched, so it reads as worked out, not printed); `whole` is the row they add up to, written at
     the bar's end (a ValueError if the parts do not add up to it); `marks` are rows in the same unit
-    drawn as dashed lines across the bar, such as the target a year's total is set against. Values
+    drawn as dashed boxes of their size around the bar, such as the target a year's total is set against. Values
     printed as bounds ("over 1,100") are labelled as bounds. `title` states the finding,
     `subtitle` names the measure.
     """
@@ -239,7 +239,6 @@ def plot_composition(ds: Dataset, parts: list[str], title: str, labels: dict[str
     data["share_of_whole"] = np.where(data.role == "part", data.value / total, np.nan)
     bars = data[data.role == "part"]
     unit = data.unit.iloc[0]
-    colon = ": " if lang == "en" else "："
     with book_style():
         fig, ax = plt.subplots(figsize=(8, 3.6))
         left = 0.0
@@ -251,16 +250,21 @@ def plot_composition(ds: Dataset, parts: list[str], title: str, labels: dict[str
                         (left + r.value / 2, 0), ha="center", va="center", fontsize=10,
                         color="white" if i % 8 in (0, 5, 7) and not derived else "black")
             left += r.value
-        if whole:
+        if whole:  # the whole as the bar's frame, the parts filling it
             w = data[data.role == "whole"].iloc[0]
-            ax.annotate(f"{w.label}{colon}\n{format_value(w.value, unit, w.qualifier, lang)}", (total, 0),
-                        xytext=(6, 0), textcoords="offset points", va="center", fontsize=10)
+            ax.barh(0, total, height=0.6, fill=False, edgecolor="#333333", linewidth=1.0, zorder=3)
+            # label and value as two texts, so each is one drawn string (the CSV names what is drawn)
+            for text, dy, va in ((w.label, 2, "bottom"), (format_value(w.value, unit, w.qualifier, lang), -2, "top")):
+                ax.annotate(text, (total, 0), xytext=(6, dy), textcoords="offset points", va=va, fontsize=10)
         for m in data[data.role == "mark"].itertuples():
-            ax.plot([m.value, m.value], [-0.4, 0.4], color="#333333", linestyle="--", linewidth=1.4)
-            ax.annotate(f"{m.label}{colon}{format_value(m.value, unit, m.qualifier, lang)}", (m.value, 0.4),
-                        xytext=(0, 3), textcoords="offset points", ha="center", va="bottom", fontsize=10)
+            # a target as a dashed box of its size: the bar falls short of it or runs past its end
+            ax.barh(0, m.value, height=0.8, fill=False, edgecolor="#333333", linestyle="--", linewidth=1.4,
+                    zorder=4)
+            for text, dy in ((format_value(m.value, unit, m.qualifier, lang), 3), (m.label, 16)):
+                ax.annotate(text, (m.value, 0.4), xytext=(0, dy), textcoords="offset points", ha="center",
+                            va="bottom", fontsize=10)
         ax.set_yticks([])
-        ax.set_ylim(-0.5, 0.75)
+        ax.set_ylim(-0.5, 0.9)
         ax.set_xlim(0, max([total] + list(data.value[data.role == "mark"])) * 1.22)
         ax.set_xlabel(unit_name(ds, unit, lang))
         _finding_title(ax, title, subtitle, lang)
