@@ -62,7 +62,7 @@ def test_figure_data_holds_the_numbers_drawn(ds):
     frames = [p.get_width() for p in fig.axes[0].patches if not p.get_fill()]
     assert sorted(bars) == sorted(data.value[data.role == "part"].tolist())
     assert frames == data.value[data.role == "whole"].tolist()
-    assert list(data.id) == ["zz2021-006", "zz2021-007", "zz2021-platforms-city-or-below", "zz2021-005"]
+    assert list(data.id) == ["zz2021-006", "zz2021-007", "platforms-below-provincial-2021", "zz2021-005"]
     assert list(data.kind) == ["actual", "actual", "derived", "actual"]
 
 

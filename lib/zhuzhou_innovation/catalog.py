@@ -148,14 +148,14 @@ FIGURES: dict[str, FigureSpec] = {spec.name: spec for spec in [
     # Chapters 03 and 04: one bar, a whole and its parts (the rest the page does not print is a
     # derived quantity, drawn hatched); titles state the finding, written from the data.
     FigureSpec("zz2021-platforms-by-level", "03-zhuzhou-2021-review", _composition(
-        ["zz2021-006", "zz2021-007", "zz2021-platforms-city-or-below"], whole="zz2021-005",
+        ["zz2021-006", "zz2021-007", "platforms-below-provincial-2021"], whole="zz2021-005",
         title={"en": "{num}`zz2021-platforms-national-provincial-share` of Zhuzhou's innovation platforms "
                      "are national or provincial",
                "zh": "株洲市科技创新平台中，国家级和省级占{num}`zz2021-platforms-national-provincial-share`"},
         subtitle={"en": "S&T innovation platforms by level, 2021", "zh": "科技创新平台（按级别，2021年）"},
         labels={"zz2021-006": {"en": "National", "zh": "国家级"},
                 "zz2021-007": {"en": "Provincial", "zh": "省级"},
-                "zz2021-platforms-city-or-below": {"en": "City level or below (derived)", "zh": "市级及以下（推算）"},
+                "platforms-below-provincial-2021": {"en": "City level or below (derived)", "zh": "市级及以下（推算）"},
                 "zz2021-005": {"en": "All levels", "zh": "各类"}})),
     FigureSpec("zz2021-tech-contract-turnover", "03-zhuzhou-2021-review", _with_finding(
         _series("tech_contract_turnover"),

@@ -1,20 +1,19 @@
 """The arithmetic of the 2021 review (ch-zz2021) and the first-quarter page of 2022 (ch-zz2022q1).
 
-Each number these two chapters work out from the printed ones is defined here once: the platforms
-below provincial level, the steps from 2021 to the 2022 targets, the bases for 2020 that the
-first-quarter page's growth rates imply, R&D personnel per enterprise, basic research against R&D
-spending. The GDP and R&D spending the sources imply are in `common`.
+Each number these two chapters work out from the printed ones, and no other chapter defines, is
+here once: the share of national and provincial platforms, the steps from 2021 to the 2022 targets,
+the scorecard counts of the 2021 targets, the first quarter's tech SMEs against the year, the
+certification subsidies, the 2020 base of the R&D statistics, R&D personnel per enterprise, basic
+research against R&D spending. The GDP and R&D spending the sources imply are in `common`; the
+rises the 2022 R&D goals ask for, the platforms below provincial level and the readings of the
+suspect R&D personnel that the source checks argue from are in `source_checks`.
 """
 
 from __future__ import annotations
 
-from ..quantities import Rows, Term, derived
+from ..plausibility import proposed_places
+from ..quantities import NotAvailable, Rows, Term, derived
 from ..scorecard import scorecard
-
-# The first-quarter page prints 研发人员总量达39万人 (390,000 R&D personnel). Read with one decimal
-# place lost, as the row's note argues (3.9万, 39,000), the print is ten times the number meant.
-# The shift is a reading of the print, not data; the argument is the row's note (zz2022q1-016).
-LOST_DECIMAL_PLACE = 10
 
 # A year has four quarters: the pace of the first quarter of 2022 kept up all year.
 QUARTERS = 4
@@ -34,18 +33,6 @@ def _targets_with_status(r: Rows, source: str, status: str) -> Term:
 
 
 # ---- The 2021 review (ch-zz2021) ---------------------------------------------------------------
-
-@derived("zz2021-platforms-city-or-below", unit="count", explained_in="ch-zz2021",
-         en="Zhuzhou's innovation platforms below provincial level, 2021",
-         zh="株洲市省级以下科技创新平台数（2021年）",
-         formula_en="platforms of all levels − national − provincial",
-         formula_zh="各类平台数 − 国家级 − 省级",
-         caveat_en="The page does not print this number; the difference assumes that the platforms of all "
-                   "levels (各类) count each national and provincial platform once and nothing else twice.",
-         caveat_zh="原文未载此数；差额假定“各类”平台数对国家级、省级平台各计一次，且无重复计算。")
-def _platforms_below(r):
-    return r["zz2021-005"] - r["zz2021-006"] - r["zz2021-007"]
-
 
 @derived("zz2021-platforms-national-provincial-share", unit="pct", explained_in="ch-zz2021",
          en="National and provincial platforms as a share of all, 2021",
@@ -84,24 +71,6 @@ def _rdi_step(r):
     return r["zz2021-040"] - r["zz2021-037"]
 
 
-@derived("zz2021-rd-intensity-rise-2022", unit="pct", explained_in="ch-zz2021",
-         en="The 2022 R&D intensity target as a rise on 2021, in percent",
-         zh="2022年研发投入强度目标较2021年的增幅（%）",
-         formula_en="(R&D intensity target for 2022 ÷ R&D intensity in 2021 − 1) × 100",
-         formula_zh="（2022年研发投入强度目标 ÷ 2021年研发投入强度 − 1）× 100")
-def _rdi_rise(r):
-    return (r["zz2021-040"] / r["zz2021-037"] - 1) * 100
-
-
-@derived("zz2021-tech-contract-step-2022", unit="pct", explained_in="ch-zz2021",
-         en="Growth of technology-contract turnover the 2022 target asks for",
-         zh="2022年目标要求的技术合同成交额增幅",
-         formula_en="(turnover target for 2022 ÷ turnover in 2021 − 1) × 100",
-         formula_zh="（2022年技术合同成交额目标 ÷ 2021年成交额 − 1）× 100")
-def _tc_step(r):
-    return (r["zz2021-042"] / r["zz2021-044"] - 1) * 100
-
-
 @derived("zz2021-high-tech-enterprises-step-2022", unit="count", explained_in="ch-zz2021",
          en="High-tech enterprises to add for the 2022 target", zh="实现2022年目标需新增的高新技术企业数",
          formula_en="high-tech enterprises targeted for 2022 − high-tech enterprises in 2021",
@@ -119,36 +88,6 @@ def _hte_step(r):
          formula_en="growth target for 2022 − growth in 2021", formula_zh="2022年目标增速 − 2021年增速")
 def _htva_step(r):
     return r["zz2021-051"] - r["zz2021-016"]
-
-
-@derived("zz2021-rd-spending-step-2022", unit="pct", explained_in="ch-zz2021",
-         en="Growth of R&D spending the 2022 target asks for", zh="2022年研发经费目标要求的增幅",
-         formula_en="(R&D spending target for 2022 ÷ R&D spending implied for 2021 − 1) × 100",
-         formula_zh="（2022年研发经费目标 ÷ 推算的2021年研发经费 − 1）× 100",
-         caveat_en="The base is derived, not printed, and the 3.27% behind it may be 2020's ratio "
-                   "(see the R&D spending implied for 2021).",
-         caveat_zh="基数为推算值，其所依据的3.27%可能是2020年的比率（见推算的2021年研发经费投入）。")
-def _rd_step(r):
-    return (r["zz2021-039"] / r.q("rd-spending-2021-implied") - 1) * 100
-
-
-@derived("zz2021-gdp-2022-plan-rise", unit="pct", explained_in="ch-zz2021",
-         en="GDP growth the two 2022 R&D targets together assume", zh="两项2022年研发目标合起来隐含的GDP增幅",
-         formula_en="(GDP the 2022 targets assume ÷ GDP implied for 2021 − 1) × 100",
-         formula_zh="（2022年目标隐含的地区生产总值 ÷ 推算的2021年地区生产总值 − 1）× 100")
-def _gdp_rise(r):
-    return (r.q("gdp-2022-plan-implied") / r.q("gdp-2021-implied") - 1) * 100
-
-
-@derived("zz2021-high-tech-va-share-implied", unit="pct", explained_in="ch-zz2021",
-         en="High-tech value added as a share of the GDP implied for 2021",
-         zh="2021年高新技术产业增加值占推算地区生产总值的比重",
-         formula_en="high-tech value added in 2021 ÷ GDP implied for 2021 × 100",
-         formula_zh="2021年高新技术产业增加值 ÷ 推算的2021年地区生产总值 × 100",
-         caveat_en="The GDP is implied by the technology-contract share, not printed.",
-         caveat_zh="地区生产总值由技术合同成交额占比推算，原文未载。")
-def _htva_share(r):
-    return r["zz2021-015"] / r.q("gdp-2021-implied") * 100
 
 
 @derived("zz2021-targets-met", unit="count", explained_in="ch-targets",
@@ -182,11 +121,12 @@ def _not_reported(r):
 
 
 # Targets of the 2021 review with a 2021 figure to step from: target row -> (base, step).
-# Read by `tables.zz2021_targets`; the steps are the quantities above.
+# Read by `tables.zz2021_targets`; the steps are the quantities above or, where the source checks
+# (derived/source_checks.py) already define them, theirs.
 STEPS_TO_2022 = {
-    "zz2021-039": ("rd-spending-2021-implied", "zz2021-rd-spending-step-2022"),
+    "zz2021-039": ("rd-spending-2021-implied", "rd-spending-2022-goal-rise"),
     "zz2021-040": ("zz2021-037", "zz2021-rd-intensity-step-2022"),
-    "zz2021-042": ("zz2021-044", "zz2021-tech-contract-step-2022"),
+    "zz2021-042": ("zz2021-044", "tech-contract-2022-goal-rise"),
     "zz2021-049": ("zz2021-012", "zz2021-high-tech-enterprises-step-2022"),
     "zz2021-051": ("zz2021-016", "zz2021-high-tech-va-growth-step-2022"),
 }
@@ -290,17 +230,6 @@ def _firms_2020(r):
     return r["zz2022q1-014"] / (1 + r["zz2022q1-015"] / 100)
 
 
-@derived("rd-personnel-2020-implied", unit="count", explained_in="ch-zz2022q1",
-         en="R&D personnel in 2020, implied by the printed total", zh="由原文总量推算的2020年研发人员数",
-         formula_en="R&D personnel in 2021 as printed ÷ (1 + their growth ÷ 100)",
-         formula_zh="原文2021年研发人员总量 ÷（1 + 增幅 ÷ 100）",
-         caveat_en="Rests on the suspect 39万: the base scales with whichever reading of the print is right, so it "
-                   "cannot tell the readings apart (an argument from it would be circular).",
-         caveat_zh="依据存疑的39万：基数随原文的任一读法等比例变化，无法据以判断哪种读法正确（以此论证属循环论证）。")
-def _personnel_2020(r):
-    return r["zz2022q1-016"] / (1 + r["zz2022q1-017"] / 100)
-
-
 @derived("rd-personnel-per-firm-2021", unit="count", explained_in="ch-zz2022q1",
          en="R&D personnel per enterprise in the R&D statistics, 2021, as printed",
          zh="按原文计算的每家研发投入统入企业的研发人员数（2021年）",
@@ -316,10 +245,16 @@ def _per_firm(r):
 @derived("rd-personnel-2021-read", unit="count", explained_in="ch-zz2022q1",
          en="R&D personnel in 2021, read with the lost decimal place restored (3.9万)",
          zh="补回小数点后的2021年研发人员总量（3.9万）",
-         formula_en="R&D personnel as printed ÷ 10", formula_zh="原文研发人员总量 ÷ 10",
+         formula_en="R&D personnel as printed, with the decimal point the row's note restores",
+         formula_zh="按该行说明恢复小数点的原文研发人员总量",
          caveat_en="A reading of a suspect print, not a printed number.", caveat_zh="为对存疑数字的解读，非原文数字。")
 def _personnel_read(r):
-    return r["zz2022q1-016"] / LOST_DECIMAL_PLACE
+    # the places the row's note moves the decimal point (39万 read as 3.9万), as the source checks read it
+    try:
+        places = proposed_places(r.ds, "zz2022q1-016")
+    except LookupError as exc:
+        raise NotAvailable(str(exc)) from None
+    return r["zz2022q1-016"] / 10**places
 
 
 @derived("rd-personnel-per-firm-2021-read", unit="count", explained_in="ch-zz2022q1",
@@ -329,26 +264,6 @@ def _personnel_read(r):
          formula_zh="按3.9万计的研发人员总量 ÷ 研发投入统入企业数")
 def _per_firm_read(r):
     return r.q("rd-personnel-2021-read") / r["zz2022q1-014"]
-
-
-@derived("rd-spending-per-person-2021", unit="100m_cny", explained_in="ch-zz2022q1",
-         en="R&D spending per R&D worker in 2021, with the printed personnel",
-         zh="按原文研发人员总量计算的人均研发经费（2021年）",
-         formula_en="R&D spending implied for 2021 ÷ R&D personnel as printed",
-         formula_zh="推算的2021年研发经费 ÷ 原文研发人员总量",
-         caveat_en="The spending is derived (see the R&D spending implied for 2021).",
-         caveat_zh="研发经费为推算值（见推算的2021年研发经费投入）。")
-def _per_person(r):
-    return r.q("rd-spending-2021-implied") / r["zz2022q1-016"]
-
-
-@derived("rd-spending-per-person-2021-read", unit="100m_cny", explained_in="ch-zz2022q1",
-         en="R&D spending per R&D worker in 2021, with the personnel read as 3.9万",
-         zh="按3.9万研发人员计算的人均研发经费（2021年）",
-         formula_en="R&D spending implied for 2021 ÷ R&D personnel read as 3.9万",
-         formula_zh="推算的2021年研发经费 ÷ 按3.9万计的研发人员总量")
-def _per_person_read(r):
-    return r.q("rd-spending-2021-implied") / r.q("rd-personnel-2021-read")
 
 
 @derived("basic-research-multiple-2021", unit="times", explained_in="ch-zz2022q1",
