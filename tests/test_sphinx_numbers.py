@@ -54,7 +54,8 @@ def test_the_every_number_page_links_back_to_the_pages_that_use_a_row_and_on_to_
 
 
 def test_a_link_to_one_source_section_of_the_every_number_page_resolves(tmp_path):
-    code, out, log = build(tmp_path, "# Chapter\n\nSee [every number of the review](numbers.md#source-zz2021).\n")
+    chapter = "# Chapter\n\nSee [every number of the review](numbers.md#source-zz2021).\n"
+    code, out, log = build(tmp_path, chapter)
     assert code == 0, log
     page = (out / "book" / "chapter.html").read_text(encoding="utf-8")
     assert 'href="numbers.html#source-zz2021"' in page

@@ -155,7 +155,8 @@ FIGURES: dict[str, FigureSpec] = {spec.name: spec for spec in [
         subtitle={"en": "S&T innovation platforms by level, 2021", "zh": "科技创新平台（按级别，2021年）"},
         labels={"zz2021-006": {"en": "National", "zh": "国家级"},
                 "zz2021-007": {"en": "Provincial", "zh": "省级"},
-                "platforms-below-provincial-2021": {"en": "City level or below (derived)", "zh": "市级及以下（推算）"},
+                "platforms-below-provincial-2021": {"en": "City level or below (derived)",
+                                                    "zh": "市级及以下（推算）"},
                 "zz2021-005": {"en": "All levels", "zh": "各类"}})),
     FigureSpec("zz2021-tech-contract-turnover", "03-zhuzhou-2021-review", _with_finding(
         _series("tech_contract_turnover"),
@@ -170,7 +171,8 @@ FIGURES: dict[str, FigureSpec] = {spec.name: spec for spec in [
         subtitle={"en": "Technology-based SMEs registered in Zhuzhou, 2022 (number)",
                   "zh": "株洲市科技型中小企业入库数（2022年）"},
         labels={"zz2022q1-006": {"en": "Q1 2022", "zh": "2022年一季度"},
-                "zz2022q1-tech-smes-rest-of-year": {"en": "April to December (derived)", "zh": "4—12月（推算）"},
+                "zz2022q1-tech-smes-rest-of-year": {"en": "April to December (derived)",
+                                                    "zh": "4—12月（推算）"},
                 "zz2022-024": {"en": "All of 2022", "zh": "2022年全年"},
                 "zz2022q1-005": {"en": "Target", "zh": "目标"}})),
     FigureSpec("yf2020-high-tech-enterprises", "02-yanfeng-2020", _compare(

@@ -220,8 +220,8 @@ def plot_composition(ds: Dataset, parts: list[str], title: str, labels: dict[str
     `parts` are row ids or derived quantities (a remainder the source does not print is drawn
     hatched, so it reads as worked out, not printed); `whole` is the row they add up to, written at
     the bar's end (a ValueError if the parts do not add up to it); `marks` are rows in the same unit
-    drawn as dashed boxes of their size around the bar, such as the target a year's total is set against. Values
-    printed as bounds ("over 1,100") are labelled as bounds. `title` states the finding,
+    drawn as dashed boxes of their size around the bar, such as the target a year's total is set
+    against. Values printed as bounds ("over 1,100") are labelled as bounds. `title` states the finding,
     `subtitle` names the measure.
     """
     _check_lang(lang)
@@ -254,7 +254,8 @@ def plot_composition(ds: Dataset, parts: list[str], title: str, labels: dict[str
             w = data[data.role == "whole"].iloc[0]
             ax.barh(0, total, height=0.6, fill=False, edgecolor="#333333", linewidth=1.0, zorder=3)
             # label and value as two texts, so each is one drawn string (the CSV names what is drawn)
-            for text, dy, va in ((w.label, 2, "bottom"), (format_value(w.value, unit, w.qualifier, lang), -2, "top")):
+            value = format_value(w.value, unit, w.qualifier, lang)
+            for text, dy, va in ((w.label, 2, "bottom"), (value, -2, "top")):
                 ax.annotate(text, (total, 0), xytext=(6, dy), textcoords="offset points", va=va, fontsize=10)
         for m in data[data.role == "mark"].itertuples():
             # a target as a dashed box of its size: the bar falls short of it or runs past its end
@@ -265,7 +266,7 @@ def plot_composition(ds: Dataset, parts: list[str], title: str, labels: dict[str
                             va="bottom", fontsize=10)
         ax.set_yticks([])
         ax.set_ylim(-0.5, 0.9)
-        ax.set_xlim(0, max([total] + list(data.value[data.role == "mark"])) * 1.22)
+        ax.set_xlim(0, max([total, *data.value[data.role == "mark"]]) * 1.22)
         ax.set_xlabel(unit_name(ds, unit, lang))
         _finding_title(ax, title, subtitle, lang)
         ax.grid(visible=False)

@@ -662,8 +662,10 @@ def zz2021_targets(ds: Dataset, lang: str = "en") -> Table:
     frame = pd.DataFrame({
         "indicator": printed_names(ds, goals, lang),
         "target": [format_observation(r, lang) for r in goals.to_dict("records")],
-        "base": [_fact_text(facts, STEPS_TO_2022[i][0], lang) if i in STEPS_TO_2022 else _NONE for i in goals.id],
-        "step": [facts.get(STEPS_TO_2022[i][1]).text(lang) if i in STEPS_TO_2022 else _NONE for i in goals.id],
+        "base": [_fact_text(facts, STEPS_TO_2022[i][0], lang) if i in STEPS_TO_2022 else _NONE
+                 for i in goals.id],
+        "step": [facts.get(STEPS_TO_2022[i][1]).text(lang) if i in STEPS_TO_2022 else _NONE
+                 for i in goals.id],
         "outcome": [word(f"met {i}", facts, lang) for i in goals.id],
     })
     headers = {"en": ["Indicator", "Target for 2022", "2021", "Step to the target (derived)",
@@ -671,7 +673,7 @@ def zz2021_targets(ds: Dataset, lang: str = "en") -> Table:
                "zh": ["指标", "2022年目标", "2021年", "距目标（推算）", "结果（目标对照）"]}[lang]
     caption = {"en": "The 2021 review's targets for 2022, beside the 2021 figures they step from",
                "zh": "2021年综述提出的2022年目标及其2021年基数"}[lang]
-    return readable_table(frame, dict(zip(frame.columns, headers)), caption, "zz2021-targets")
+    return readable_table(frame, dict(zip(frame.columns, headers, strict=True)), caption, "zz2021-targets")
 
 
 def zz2022q1_subsidies(ds: Dataset, lang: str = "en") -> Table:
@@ -690,7 +692,8 @@ def zz2022q1_subsidies(ds: Dataset, lang: str = "en") -> Table:
                "zh": ["认定类型", "市级", "县区", "合计（推算）"]}[lang]
     caption = {"en": "Subsidy per enterprise certified high-tech, at least (2022)",
                "zh": "高新技术企业认定补助（每家，不低于；2022年）"}[lang]
-    return readable_table(frame, dict(zip(frame.columns, headers)), caption, "zz2022q1-subsidies")
+    columns = dict(zip(frame.columns, headers, strict=True))
+    return readable_table(frame, columns, caption, "zz2022q1-subsidies")
 
 
 def zz2022q1_statistics_2021(ds: Dataset, lang: str = "en") -> Table:
@@ -713,4 +716,5 @@ def zz2022q1_statistics_2021(ds: Dataset, lang: str = "en") -> Table:
                "zh": ["指标", "2021年", "较2020年", "2020年", "标记"]}[lang]
     caption = {"en": "Three statistics for 2021 that the March review did not print",
                "zh": "3月综述未载的三项2021年统计"}[lang]
-    return readable_table(frame, dict(zip(frame.columns, headers)), caption, "zz2022q1-statistics-2021")
+    columns = dict(zip(frame.columns, headers, strict=True))
+    return readable_table(frame, columns, caption, "zz2022q1-statistics-2021")
