@@ -72,8 +72,10 @@ def region_name(ds: Dataset, region: str, lang: str = "en") -> str:
 
 
 def source_line(ds: Dataset, source_ids, lang: str = "en") -> str:
-    """'Source: ...' naming each report a figure draws on, in reading order of publication."""
-    src = ds.sources.set_index("id").loc[sorted(set(source_ids))].sort_values("published")
+    """'Source: ...' naming each report a figure draws on, in reading order of publication; a cell
+    may name several ("zz2022, zz2022q1": a number derived from rows of two reports)."""
+    ids = {s for cell in source_ids for s in str(cell).split(", ") if s}
+    src = ds.sources.set_index("id").loc[sorted(ids)].sort_values("published")
     names = src[f"citation_{lang}"]
     sep = "; " if lang == "en" else "；"
     colon = ": " if lang == "en" else "："

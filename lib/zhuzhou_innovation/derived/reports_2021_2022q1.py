@@ -2,34 +2,20 @@
 
 Each number these two chapters work out from the printed ones, and no other chapter defines, is
 here once: the share of national and provincial platforms, the steps from 2021 to the 2022 targets,
-the scorecard counts of the 2021 targets, the first quarter's tech SMEs against the year, the
-certification subsidies, the 2020 base of the R&D statistics, R&D personnel per enterprise, basic
-research against R&D spending. The GDP and R&D spending the sources imply are in `common`; the
-rises the 2022 R&D goals ask for, the platforms below provincial level and the readings of the
-suspect R&D personnel that the source checks argue from are in `source_checks`.
+the first quarter's tech SMEs against the year, the certification subsidies, the 2020 base of the
+R&D statistics, R&D personnel per enterprise, basic research against R&D spending. The GDP and R&D
+spending the sources imply are in `common`; the rises the 2022 R&D goals ask for, the platforms
+below provincial level and the readings of the suspect R&D personnel in `source_checks`; the
+scorecard counts of the 2021 goals and the subsidy per firm in `reports_2022_2025`.
 """
 
 from __future__ import annotations
 
 from ..plausibility import proposed_places
-from ..quantities import NotAvailable, Rows, Term, derived
-from ..scorecard import scorecard
+from ..quantities import NotAvailable, derived
 
 # A year has four quarters: the pace of the first quarter of 2022 kept up all year.
 QUARTERS = 4
-
-
-def _counted(counted: list[str], among: list[str], what: str) -> Term:
-    """A count of rows as an exact term whose inputs are every row it was counted among."""
-    n = float(len(counted))
-    return Term(n, n, n, tuple(among), f"{len(counted)} of {len(among)} {what}")
-
-
-def _targets_with_status(r: Rows, source: str, status: str) -> Term:
-    """How many of a report's targets the scorecard gives `status` (met, missed, ...)."""
-    card = scorecard(r.ds)
-    card = card[card.set_by == source]
-    return _counted(list(card.target_id[card.status == status]), list(card.target_id), f"targets {status}")
 
 
 # ---- The 2021 review (ch-zz2021) ---------------------------------------------------------------
@@ -46,37 +32,6 @@ def _targets_with_status(r: Rows, source: str, status: str) -> Term:
 )
 def _platforms_share(r):
     return (r["zz2021-006"] + r["zz2021-007"]) / r["zz2021-005"] * 100
-
-
-@derived(
-    "zz2021-rd-subsidy-per-firm",
-    unit="100m_cny",
-    explained_in="ch-zz2021",
-    en="Provincial R&D subsidy per filing firm, 2021 (average)",
-    zh="平均每家备案企业获得的省研发奖补资金（2021年）",
-    formula_en="provincial R&D subsidies ÷ firms that filed R&D reserve plans",
-    formula_zh="省研发奖补资金 ÷ 省研发准备金备案企业数",
-    caveat_en="An average: the page does not say how the sum was spread over the firms.",
-    caveat_zh="为平均数：原文未说明资金在企业间如何分配。",
-)
-def _subsidy_per_firm(r):
-    return r["zz2021-018"] / r["zz2021-017"]
-
-
-@derived(
-    "zz2021-targets-count",
-    unit="count",
-    explained_in="ch-zz2021",
-    en="Targets the 2021 review sets",
-    zh="2021年综述提出的目标数",
-    formula_en="the review's rows that are targets, counted",
-    formula_zh="综述中目标类数据条数",
-)
-def _targets_count(r):
-    ids = list(
-        r.ds.observations.id[(r.ds.observations.source == "zz2021") & (r.ds.observations.kind == "target")]
-    )
-    return _counted(ids, ids, "targets")
 
 
 @derived(
@@ -119,58 +74,6 @@ def _hte_step(r):
 )
 def _htva_step(r):
     return r["zz2021-051"] - r["zz2021-016"]
-
-
-@derived(
-    "zz2021-targets-met",
-    unit="count",
-    explained_in="ch-targets",
-    en="Targets of the 2021 review met",
-    zh="2021年综述目标中已完成的数目",
-    formula_en="the review's targets the scorecard finds met",
-    formula_zh="目标对照表判为完成的综述目标数",
-)
-def _met(r):
-    return _targets_with_status(r, "zz2021", "met")
-
-
-@derived(
-    "zz2021-targets-missed",
-    unit="count",
-    explained_in="ch-targets",
-    en="Targets of the 2021 review missed",
-    zh="2021年综述目标中未完成的数目",
-    formula_en="the review's targets the scorecard finds missed",
-    formula_zh="目标对照表判为未完成的综述目标数",
-)
-def _missed(r):
-    return _targets_with_status(r, "zz2021", "missed")
-
-
-@derived(
-    "zz2021-targets-not-comparable",
-    unit="count",
-    explained_in="ch-targets",
-    en="Targets of the 2021 review that an outcome cannot settle",
-    zh="2021年综述目标中无法判断的数目",
-    formula_en="the review's targets the scorecard finds not comparable",
-    formula_zh="目标对照表判为无法判断的综述目标数",
-)
-def _not_comparable(r):
-    return _targets_with_status(r, "zz2021", "not comparable")
-
-
-@derived(
-    "zz2021-targets-not-reported",
-    unit="count",
-    explained_in="ch-targets",
-    en="Targets of the 2021 review with no outcome reported",
-    zh="2021年综述目标中尚无结果的数目",
-    formula_en="the review's targets the scorecard finds not yet reported",
-    formula_zh="目标对照表判为尚无结果的综述目标数",
-)
-def _not_reported(r):
-    return _targets_with_status(r, "zz2021", "not yet reported")
 
 
 # Targets of the 2021 review with a 2021 figure to step from: target row -> (base, step).
