@@ -58,9 +58,26 @@ def test_chinese_svg_is_deterministic(ds, name):
 def test_figure_data_holds_the_numbers_drawn(ds):
     fig = catalog.draw(ds, "zz2021-platforms-by-level")
     data = figures.figure_data(fig)
-    bars = [p.get_width() for p in fig.axes[0].patches]
-    assert sorted(bars) == sorted(data.value.tolist())
-    assert list(data.id) == ["zz2021-005", "zz2021-006", "zz2021-007"]
+    bars = [p.get_width() for p in fig.axes[0].patches if p.get_fill()]
+    frames = [p.get_width() for p in fig.axes[0].patches if not p.get_fill()]
+    assert sorted(bars) == sorted(data.value[data.role == "part"].tolist())
+    assert frames == data.value[data.role == "whole"].tolist()
+    assert list(data.id) == ["zz2021-006", "zz2021-007", "platforms-below-provincial-2021", "zz2021-005"]
+    assert list(data.kind) == ["actual", "actual", "derived", "actual"]
+
+
+def test_a_composition_whose_parts_do_not_add_up_to_the_whole_is_refused(ds):
+    with pytest.raises(ValueError, match="add up to"):
+        figures.plot_composition(ds, ["zz2021-006", "zz2021-007"], "t", {}, whole="zz2021-005")
+
+
+def test_a_composition_draws_a_derived_part_hatched_and_a_target_as_a_dashed_box_of_its_size(ds):
+    fig = figures.plot_composition(ds, ["zz2022q1-006", "zz2022q1-tech-smes-rest-of-year"], "t", {},
+                                   whole="zz2022-024", marks=("zz2022q1-005",))
+    printed, derived = fig.axes[0].patches[:2]
+    assert printed.get_hatch() is None and derived.get_hatch() == "//"
+    dashed = [p for p in fig.axes[0].patches if not p.get_fill() and p.get_linestyle() == "--"]
+    assert [p.get_width() for p in dashed] == [1100]
 
 
 def test_series_draws_a_gap_for_a_missing_year(ds, data_copy):

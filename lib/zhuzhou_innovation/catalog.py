@@ -38,13 +38,31 @@ def _panels(panels: list[tuple[dict[str, str], list[str]]], title: dict[str, str
     """Small multiples (chapters 02 and 10): the title states the finding, with its numbers and
     words resolved from the data ({num}, {word}, {holds} as in the pages), so it cannot go stale."""
     def draw(ds: Dataset, lang: str) -> Figure:
-        from .words import render
-
-        facts = figures.figure_facts(ds)  # only the quantities the title names are worked out
         return figures.plot_panels(ds, [(name[lang], ids) for name, ids in panels],
-                                   render(title[lang], facts, lang), render(subtitle[lang], facts, lang),
+                                   _render(title[lang], ds, lang), _render(subtitle[lang], ds, lang),
                                    {k: v[lang] for k, v in labels.items()} if labels else None, lang)
     return draw
+
+
+def _render(text: str, ds: Dataset, lang: str) -> str:
+    """A title written with the book's roles ({num}, {word}, {holds}), resolved from the data;
+    only the quantities the title names are worked out (figures.figure_facts)."""
+    from .words import render
+
+    return render(text, figures.figure_facts(ds), lang)
+
+
+def _composition(parts: list[str], whole: str, title: dict[str, str], subtitle: dict[str, str],
+                 labels: dict[str, dict[str, str]], marks: tuple[str, ...] = ()):
+    def draw(ds: Dataset, lang: str) -> Figure:
+        return figures.plot_composition(ds, parts, _render(title[lang], ds, lang),
+                                        {k: v[lang] for k, v in labels.items()}, lang, whole=whole,
+                                        marks=marks, subtitle=subtitle[lang])
+    return draw
+
+
+def _with_finding(draw: Callable[[Dataset, str], Figure], title: dict[str, str]):
+    return lambda ds, lang: figures.state_finding(draw(ds, lang), _render(title[lang], ds, lang), lang)
 
 
 # The key recurring indicators of the trends chapter, drawn on one time axis: the span of years
@@ -138,26 +156,36 @@ ZZ2022_ZZ2025_FIGURES = [
 
 
 FIGURES: dict[str, FigureSpec] = {spec.name: spec for spec in [
-    FigureSpec("zz2021-platforms-by-level", "03-zhuzhou-2021-review", _compare(
-        ["zz2021-005", "zz2021-006", "zz2021-007"],
-        {"en": "S&T innovation platforms in Zhuzhou, 2021", "zh": "株洲市科技创新平台（2021年）"},
-        {"zz2021-005": {"en": "All levels", "zh": "各类"},
-         "zz2021-006": {"en": "National", "zh": "国家级"},
-         "zz2021-007": {"en": "Provincial", "zh": "省级"}})),
-    FigureSpec("zz2021-tech-contract-turnover", "03-zhuzhou-2021-review",
-               _series("tech_contract_turnover")),
-    FigureSpec("zz2022q1-tech-smes-vs-target", "04-zhuzhou-2022q1", _compare(
-        ["zz2022q1-006", "zz2022q1-005", "zz2022-024", "zz2022-054"],
-        {"en": "Tech SMEs registered and targets", "zh": "科技型中小企业入库与目标"},
-        {"zz2022q1-006": {"en": "Registered in 2022Q1", "zh": "2022年一季度已入库"},
-         "zz2022q1-005": {"en": "Target for 2022", "zh": "2022年目标"},
-         "zz2022-024": {"en": "Registered in all of 2022", "zh": "2022年全年入库"},
-         "zz2022-054": {"en": "Target for 2023", "zh": "2023年目标"}})),
-    FigureSpec("zz2022q1-basic-research", "04-zhuzhou-2022q1", _compare(
-        ["zz2022q1-019", "zz2022q1-018"],
-        {"en": "Basic research expenditure", "zh": "基础研究经费"},
-        {"zz2022q1-019": {"en": "2020, certified", "zh": "2020年认定额"},
-         "zz2022q1-018": {"en": "2021, declared", "zh": "2021年申报数"}})),
+    # Chapters 03 and 04: one bar, a whole and its parts (the rest the page does not print is a
+    # derived quantity, drawn hatched); titles state the finding, written from the data.
+    FigureSpec("zz2021-platforms-by-level", "03-zhuzhou-2021-review", _composition(
+        ["zz2021-006", "zz2021-007", "platforms-below-provincial-2021"], whole="zz2021-005",
+        title={"en": "{num}`zz2021-platforms-national-provincial-share` of Zhuzhou's innovation platforms "
+                     "are national or provincial",
+               "zh": "株洲市科技创新平台中，国家级和省级占{num}`zz2021-platforms-national-provincial-share`"},
+        subtitle={"en": "S&T innovation platforms by level, 2021", "zh": "科技创新平台（按级别，2021年）"},
+        labels={"zz2021-006": {"en": "National", "zh": "国家级"},
+                "zz2021-007": {"en": "Provincial", "zh": "省级"},
+                "platforms-below-provincial-2021": {"en": "City level or below (derived)",
+                                                    "zh": "市级及以下（推算）"},
+                "zz2021-005": {"en": "All levels", "zh": "各类"}})),
+    FigureSpec("zz2021-tech-contract-turnover", "03-zhuzhou-2021-review", _with_finding(
+        _series("tech_contract_turnover"),
+        {"en": "Technology-contract turnover: the 2022 target was {word}`met zz2021-042`",
+         "zh": "技术合同成交额：2022年目标{word}`met zz2021-042`"})),
+    FigureSpec("zz2022q1-tech-smes-vs-target", "04-zhuzhou-2022q1", _composition(
+        ["zz2022q1-006", "zz2022q1-tech-smes-rest-of-year"], whole="zz2022-024", marks=("zz2022q1-005",),
+        title={"en": "The first quarter brought {num}`zz2022q1-tech-smes-share-of-year` of 2022's "
+                     "registrations; the year ended {word}`above zz2022q1-005 zz2022-024` its target",
+               "zh": "一季度入库数占2022年全年的{num}`zz2022q1-tech-smes-share-of-year`，"
+                     "全年{word}`exceeds zz2022q1-005 zz2022-024`目标"},
+        subtitle={"en": "Technology-based SMEs registered in Zhuzhou, 2022 (number)",
+                  "zh": "株洲市科技型中小企业入库数（2022年）"},
+        labels={"zz2022q1-006": {"en": "Q1 2022", "zh": "2022年一季度"},
+                "zz2022q1-tech-smes-rest-of-year": {"en": "April to December (derived)",
+                                                    "zh": "4—12月（推算）"},
+                "zz2022-024": {"en": "All of 2022", "zh": "2022年全年"},
+                "zz2022q1-005": {"en": "Target", "zh": "目标"}})),
     # Chapter 02: the article's two ratios and its cluster, each measure on its own scale; the
     # two-bar chart of high-tech enterprises became a sentence and a row of the pairs table.
     FigureSpec("yf2020-ratios-2015-2020", "02-yanfeng-2020", _panels(

@@ -24,7 +24,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from . import scorecard, series  # noqa: E402
 from .fonts import register_cjk_font  # noqa: E402
 from .load import Dataset  # noqa: E402
-from .narrative import format_number  # noqa: E402
+from .narrative import format_number, format_value  # noqa: E402
 
 STYLE = Path(__file__).with_name("zhuzhou.mplstyle")
 LANGS = ("en", "zh")
@@ -72,8 +72,10 @@ def region_name(ds: Dataset, region: str, lang: str = "en") -> str:
 
 
 def source_line(ds: Dataset, source_ids, lang: str = "en") -> str:
-    """'Source: ...' naming each report a figure draws on, in reading order of publication."""
-    src = ds.sources.set_index("id").loc[sorted(set(source_ids))].sort_values("published")
+    """'Source: ...' naming each report a figure draws on, in reading order of publication; a cell
+    may name several ("zz2022, zz2022q1": a number derived from rows of two reports)."""
+    ids = {s for cell in source_ids for s in str(cell).split(", ") if s}
+    src = ds.sources.set_index("id").loc[sorted(ids)].sort_values("published")
     names = src[f"citation_{lang}"]
     sep = "; " if lang == "en" else "；"
     colon = ": " if lang == "en" else "："
@@ -213,29 +215,65 @@ def plot_compare(ds: Dataset, ids: list[str], title: str, labels: dict[str, str]
     return _finish(fig, ds, data, lang)
 
 
-def plot_composition(ds: Dataset, ids: list[str], title: str, labels: dict[str, str] | None = None,
-                     lang: str = "en") -> Figure:
-    """Parts side by side in one stacked bar, each labelled with its value and share of the sum."""
+def plot_composition(ds: Dataset, parts: list[str], title: str, labels: dict[str, str], lang: str = "en",
+                     whole: str | None = None, marks: tuple[str, ...] = (), subtitle: str = "") -> Figure:
+    """A whole and its parts as one bar: each part a segment labelled with its value and share.
+
+    `parts` are row ids or derived quantities (a remainder the source does not print is drawn
+    hatched, so it reads as worked out, not printed); `whole` is the row they add up to, written at
+    the bar's end (a ValueError if the parts do not add up to it); `marks` are rows in the same unit
+    drawn as dashed boxes of their size around the bar, such as the target a year's total is set
+    against. Values printed as bounds ("over 1,100") are labelled as bounds. `title` states the finding,
+    `subtitle` names the measure.
+    """
     _check_lang(lang)
-    obs = _observation_bars(ds, ids, labels, lang)
-    total = obs.value.sum()
+    roles = ["part"] * len(parts) + ["whole"] * bool(whole) + ["mark"] * len(marks)
+    # the labels are drawn as they are; the values are drawn with their shares, so no `text` column
+    data = _keyed(ds, figure_facts(ds), [*parts, *([whole] if whole else []), *marks], labels, lang)
+    data = data.drop(columns="text")
+    data.insert(2, "role", roles)
+    if data.unit.nunique() != 1:
+        raise ValueError(f"{list(data.id)} mix units {sorted(data.unit.unique())}: one figure, one unit")
+    bars = data[data.role == "part"]
+    total = float(data.value[data.role == "whole"].iloc[0]) if whole else float(bars.value.sum())
+    if whole and not np.isclose(bars.value.sum(), total, rtol=1e-9):
+        raise ValueError(f"parts {list(bars.id)} add up to {bars.value.sum():g}, not to {whole} ({total:g})")
+    data["share_of_whole"] = np.where(data.role == "part", data.value / total, np.nan)
+    bars = data[data.role == "part"]
+    unit = data.unit.iloc[0]
     with book_style():
-        fig, ax = plt.subplots(figsize=(8, 3.2))
+        fig, ax = plt.subplots(figsize=(8, 3.6))
         left = 0.0
-        for i, r in enumerate(obs.itertuples()):
-            ax.barh(0, r.value, left=left, color=f"C{i % 8}", edgecolor="white", label=r.label)
-            ax.annotate(f"{format_number(r.value)}\n{r.value / total:.0%}", (left + r.value / 2, 0),
-                        ha="center", va="center", fontsize=10,
-                        color="white" if i % 8 in (0, 5, 7) else "black")
+        for i, r in enumerate(bars.itertuples()):
+            derived = r.kind in ("derived", "reading")
+            ax.barh(0, r.value, left=left, height=0.5, color=f"C{i % 8}", alpha=0.45 if derived else 1,
+                    hatch="//" if derived else None, edgecolor="white", label=r.label)
+            ax.annotate(f"{format_value(r.value, unit, r.qualifier, lang)}\n{r.share_of_whole:.0%}",
+                        (left + r.value / 2, 0), ha="center", va="center", fontsize=10,
+                        color="white" if i % 8 in (0, 5, 7) and not derived else "black")
             left += r.value
+        if whole:  # the whole as the bar's frame, the parts filling it
+            w = data[data.role == "whole"].iloc[0]
+            ax.barh(0, total, height=0.6, fill=False, edgecolor="#333333", linewidth=1.0, zorder=3)
+            # label and value as two texts, so each is one drawn string (the CSV names what is drawn)
+            value = format_value(w.value, unit, w.qualifier, lang)
+            for text, dy, va in ((w.label, 2, "bottom"), (value, -2, "top")):
+                ax.annotate(text, (total, 0), xytext=(6, dy), textcoords="offset points", va=va, fontsize=10)
+        for m in data[data.role == "mark"].itertuples():
+            # a target as a dashed box of its size: the bar falls short of it or runs past its end
+            ax.barh(0, m.value, height=0.8, fill=False, edgecolor="#333333", linestyle="--", linewidth=1.4,
+                    zorder=4)
+            for text, dy in ((format_value(m.value, unit, m.qualifier, lang), 3), (m.label, 16)):
+                ax.annotate(text, (m.value, 0.4), xytext=(0, dy), textcoords="offset points", ha="center",
+                            va="bottom", fontsize=10)
         ax.set_yticks([])
-        ax.set_xlim(0, total)
-        ax.set_xlabel(unit_name(ds, obs.unit.iloc[0], lang))
-        ax.set_title(title)
+        ax.set_ylim(-0.5, 0.9)
+        ax.set_xlim(0, max([total, *data.value[data.role == "mark"]]) * 1.22)
+        ax.set_xlabel(unit_name(ds, unit, lang))
+        _finding_title(ax, title, subtitle, lang)
         ax.grid(visible=False)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncols=min(4, len(obs)))
-    data = obs[["label", "id", "indicator", "region", "period", "kind", "value", "unit", "source", "flag"]]
-    return _finish(fig, ds, data.assign(share_of_sum=obs.value / total), lang)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), ncols=min(4, len(bars)))
+    return _finish(fig, ds, data, lang, _sources_of(data))
 
 
 def to_svg(fig: Figure) -> str:
@@ -583,3 +621,23 @@ def plot_panels(ds: Dataset, panels: list[tuple[str, list[str]]], title: str, su
     data = pd.concat(frames)[["panel", "label", "id", "indicator", "region", "period", "kind", "value",
                               "unit", "qualifier", "source", "flag"]]
     return _finish(fig, ds, data, lang)
+# ---- Chapters 03 and 04 (the 2021 review, the first quarter of 2022): a finding over one axes ----
+
+def _finding_title(ax, title: str, subtitle: str, lang: str) -> None:
+    """The finding as the axes title (what the export and the slides read), the measure under it."""
+    width = 70 if lang == "en" else 36
+    ax.set_title("\n".join(textwrap.wrap(title, width)), loc="left", pad=22 if subtitle else 6)
+    if subtitle:
+        ax.annotate(subtitle, (0, 1), xycoords="axes fraction", xytext=(0, 6), textcoords="offset points",
+                    fontsize=11, color="#444444", va="bottom")
+
+
+def state_finding(fig: Figure, title: str, lang: str = "en") -> Figure:
+    """Title a drawn figure with its finding; its former title (the measure) becomes the subtitle."""
+    ax = fig.axes[0]
+    measure = ax.get_title("left") or ax.get_title()
+    ax.set_title("")
+    ax.set_title("", loc="left")
+    with book_style():
+        _finding_title(ax, title, measure, lang)
+    return fig

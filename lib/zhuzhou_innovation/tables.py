@@ -816,3 +816,117 @@ def bibliography_citations(ds: Dataset, lang: str = "en") -> Table:
                       "file": "原文（data/raw/）"}}[lang]
     caption = {"en": "Short citations of the sources", "zh": "来源的简短引用"}[lang]
     return readable_table(sources_in_order(ds), headers, caption, "bib-short")
+# ---- Chapters 03 and 04: the 2021 review (ch-zz2021) and the first quarter of 2022 (ch-zz2022q1) ----
+
+# What a growth, share or rank row measures, after the indicator's name (a value of 25% alone
+# does not say it is a growth rate). `{of}` is the name of what a share is a share of.
+_MEASURE = {"en": {"growth": " (growth)", "share": " (share of {of})", "rank": " (rank)"},
+            "zh": {"growth": "（增幅）", "share": "（占{of}比重）", "rank": "（排名）"}}
+_DERIVED = {"en": " (derived)", "zh": "（推算）"}
+
+# The headline numbers of the 2021 review, in the order the page leads with them. The rest of the
+# page's numbers are on the every-number page.
+ZZ2021_HEADLINE = ["zz2021-037", "zz2021-038", "zz2021-047", "zz2021-012", "zz2021-013", "zz2021-015",
+                   "zz2021-016", "zz2021-044", "zz2021-045", "zz2021-005", "zz2021-018", "zz2021-027"]
+
+
+def printed_names(ds: Dataset, rows: pd.DataFrame, lang: str) -> list[str]:
+    """What each row measures: the English name, or in Chinese the term its source prints (label_zh)
+    where the data give one, else the glossary's; a growth, share or rank says so."""
+    ind = ds.indicators.set_index("id")
+    out = []
+    for r in rows.to_dict("records"):
+        name = printed_name(ds, r, lang)
+        measure = r["kind"] if r["kind"] != "target" else r.get("target_measure", "")
+        of = r.get("share_of") or ""
+        of = ind["name_en" if lang == "en" else "name_zh"].get(of, of)
+        of = of[0].lower() + of[1:] if lang == "en" and of[1:2].islower() else of
+        out.append(name + _MEASURE[lang].get(measure, "").format(of=of))
+    return out
+
+
+def _fact_text(facts, key: str, lang: str) -> str:
+    """A row's value or a quantity's, as the pages write it; a quantity marked as derived."""
+    fact = facts.get(key)
+    return fact.text(lang) + (_DERIVED[lang] if fact.kind == "derived" else "")
+
+
+def zz2021_headline(ds: Dataset, lang: str = "en") -> Table:
+    """The 2021 review's headline numbers: what, the value, the print (a dozen rows)."""
+    rows = ds.observations.set_index("id").loc[ZZ2021_HEADLINE].reset_index()
+    frame = pd.DataFrame({"indicator": printed_names(ds, rows, lang),
+                          "value": [format_observation(r, lang) for r in rows.to_dict("records")],
+                          "as_printed": rows.as_printed})
+    caption = {"en": "Zhuzhou in 2021: the review's headline numbers",
+               "zh": "2021年株洲：综述的主要数字"}[lang]
+    return readable_table(frame, {c: HEADERS[c][lang] for c in frame.columns}, caption, "zz2021-headline")
+
+
+def zz2021_targets(ds: Dataset, lang: str = "en") -> Table:
+    """Each target the 2021 review sets for 2022: the 2021 figure it steps from, the step, the verdict."""
+    from .derived.reports_2021_2022q1 import STEPS_TO_2022
+    from .facts import Facts
+    from .words import word
+
+    facts = Facts(ds)
+    obs = ds.observations
+    goals = obs[(obs.source == "zz2021") & (obs.kind == "target")]
+    frame = pd.DataFrame({
+        "indicator": printed_names(ds, goals, lang),
+        "target": [format_observation(r, lang) for r in goals.to_dict("records")],
+        "base": [_fact_text(facts, STEPS_TO_2022[i][0], lang) if i in STEPS_TO_2022 else _NONE
+                 for i in goals.id],
+        "step": [facts.get(STEPS_TO_2022[i][1]).text(lang) if i in STEPS_TO_2022 else _NONE
+                 for i in goals.id],
+        "outcome": [word(f"met {i}", facts, lang) for i in goals.id],
+    })
+    headers = {"en": ["Indicator", "Target for 2022", "2021", "Step to the target (derived)",
+                      "Outcome (scorecard)"],
+               "zh": ["指标", "2022年目标", "2021年", "距目标（推算）", "结果（目标对照）"]}[lang]
+    caption = {"en": "The 2021 review's targets for 2022, beside the 2021 figures they step from",
+               "zh": "2021年综述提出的2022年目标及其2021年基数"}[lang]
+    return readable_table(frame, dict(zip(frame.columns, headers, strict=True)), caption, "zz2021-targets")
+
+
+def zz2022q1_subsidies(ds: Dataset, lang: str = "en") -> Table:
+    """The certification subsidies per high-tech enterprise: city, county or district, together."""
+    from .facts import Facts
+
+    facts = Facts(ds)
+    schedule = [({"en": "First certification (首次认定)", "zh": "首次认定"},
+                 "zz2022q1-009", "zz2022q1-011", "hte-first-certification-subsidy-total"),
+                ({"en": "Re-certification (重新认定)", "zh": "重新认定"},
+                 "zz2022q1-010", "zz2022q1-012", "hte-recertification-subsidy-total")]
+    frame = pd.DataFrame([{"which": which[lang], "city": facts.get(city).text(lang),
+                           "county": facts.get(county).text(lang), "together": facts.get(total).text(lang)}
+                          for which, city, county, total in schedule])
+    headers = {"en": ["Certification", "City", "County or district", "Together (derived)"],
+               "zh": ["认定类型", "市级", "县区", "合计（推算）"]}[lang]
+    caption = {"en": "Subsidy per enterprise certified high-tech, at least (2022)",
+               "zh": "高新技术企业认定补助（每家，不低于；2022年）"}[lang]
+    columns = dict(zip(frame.columns, headers, strict=True))
+    return readable_table(frame, columns, caption, "zz2022q1-subsidies")
+
+
+def zz2022q1_statistics_2021(ds: Dataset, lang: str = "en") -> Table:
+    """The three 2021 statistics the first-quarter page adds: 2021, the change, 2020 (printed or derived)."""
+    from .facts import Facts
+
+    facts = Facts(ds)
+    lines = [("zz2022q1-014", "zz2022q1-015", "rd-reporting-enterprises-2020-implied"),
+             ("zz2022q1-016", "zz2022q1-017", "rd-personnel-2020-implied"),
+             ("zz2022q1-018", "basic-research-multiple-2021", "zz2022q1-019")]
+    rows = ds.observations.set_index("id").loc[[level for level, _, _ in lines]].reset_index()
+    frame = pd.DataFrame({
+        "indicator": printed_names(ds, rows, lang),
+        "y2021": [_fact_text(facts, level, lang) for level, _, _ in lines],
+        "change": [_fact_text(facts, change, lang) for _, change, _ in lines],
+        "y2020": [_fact_text(facts, base, lang) for _, _, base in lines],
+        "flag": rows.flag.map(FLAG[lang]),
+    })
+    headers = {"en": ["Indicator", "2021", "Change on 2020", "2020", "Flag"],
+               "zh": ["指标", "2021年", "较2020年", "2020年", "标记"]}[lang]
+    caption = {"en": "Three statistics for 2021 that the March review did not print",
+               "zh": "3月综述未载的三项2021年统计"}[lang]
+    columns = dict(zip(frame.columns, headers, strict=True))
+    return readable_table(frame, columns, caption, "zz2022q1-statistics-2021")
