@@ -1,0 +1,389 @@
+"""Quantities of the chapters across reports: trends (07) and the scorecard (08).
+
+Counts come from the library functions that make the chapters' tables (`series.recurring`,
+`series.followable`, `scorecard.promises`), so a sentence that says "three promises" counts
+what the table lists. Growth rates recomputed from two printed levels, and what a target
+implies, are written as arithmetic on the rows, so the derived-numbers page shows the working.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .. import scorecard, series
+from ..quantities import Term, derived
+
+# --- counting rows: the count, with what it counted (or, for none, what it counted among) ----
+
+
+def _count(counted: list[str], among: list[str]) -> Term:
+    """A count as a term: its inputs are the rows counted (or, for a count of none, the rows
+    looked at), its working "3 of 39"."""
+    n = float(len(counted))
+    return Term(n, n, n, tuple(dict.fromkeys(counted or among)), f"{len(counted)} of {len(among)}")
+
+
+_CACHE: dict[str, tuple[object, object]] = {}
+
+
+def _promises(r, peers: bool = False):
+    """`scorecard.promises` of the quantities' dataset, worked out once per dataset."""
+    key = f"promises-{peers}"
+    if key not in _CACHE or _CACHE[key][0] is not r.ds:
+        _CACHE[key] = (r.ds, scorecard.promises(r.ds, peers=peers))
+    return _CACHE[key][1]
+
+
+def _promises_where(r, **where) -> Term:
+    p = _promises(r)
+    chosen = p
+    for column, value in where.items():
+        chosen = chosen[chosen[column] == value]
+    return _count(list(chosen.promise), list(p.promise))
+
+
+def _recurring_ids(r) -> dict[str, str]:
+    """Each recurring indicator of the city with one row that shows it recurs (its first)."""
+    obs = r.ds.observations
+    rec = series.recurring(r.ds)
+    city = obs[obs.region == "zhuzhou"].sort_values("id")
+    return {i: city[city.indicator == i].id.iloc[0] for i in rec.indicator}
+
+
+def _followable_count(r, how: str) -> Term:
+    ids = _recurring_ids(r)
+    counted = [row for i, row in ids.items() if series.followable(r.ds, i)["how"] == how]
+    return _count(counted, list(ids.values()))
+
+
+# --- chapter 07: trends --------------------------------------------------------------------
+
+@derived("trends-recurring-indicators", unit="count", explained_in="ch-trends",
+         en="Indicators the city's rows give for two or more periods", zh="株洲市数据中出现于两个及以上时期的指标数",
+         formula_en="count of indicators with rows (any kind) for two or more periods",
+         formula_zh="有两个及以上时期数据（任何类型）的指标个数")
+def _recurring(r):
+    ids = _recurring_ids(r)
+    return _count(list(ids.values()), list(ids.values()))
+
+
+@derived("trends-targets-only", unit="count", explained_in="ch-trends",
+         en="Recurring indicators that are only ever targets", zh="只以目标形式出现的重复指标数",
+         formula_en="recurring indicators with no outcome in any period",
+         formula_zh="没有任何时期实际值的重复指标个数")
+def _targets_only(r):
+    rec = series.recurring(r.ds)
+    ids = _recurring_ids(r)
+    return _count([ids[i] for i in rec[rec.reported.map(len) == 0].indicator], list(ids.values()))
+
+
+@derived("trends-followable-lines", unit="count", explained_in="ch-trends",
+         en="Recurring indicators that can be followed as a line", zh="可连成一条线的重复指标数",
+         formula_en="recurring indicators with two comparable exact yearly levels",
+         formula_zh="有两个可比的确切年度数值的重复指标个数")
+def _lines(r):
+    return _followable_count(r, "line")
+
+
+@derived("trends-breaks", unit="count", explained_in="ch-trends",
+         en="Recurring indicators whose two levels count different things", zh="两年数值统计口径不同的重复指标数",
+         formula_en="recurring indicators whose yearly levels are not comparable (a change of definition or a suspect value)",
+         formula_zh="年度数值不可比（口径变化或数值存疑）的重复指标个数")
+def _breaks(r):
+    return _followable_count(r, "break")
+
+
+@derived("tc-growth-2022", unit="pct", explained_in="ch-trends",
+         en="Growth of technology-contract turnover in 2022, recomputed", zh="2022年技术合同成交额增速（推算）",
+         formula_en="turnover in 2022 ÷ turnover in 2021 − 1, in percent",
+         formula_zh="2022年成交额 ÷ 2021年成交额 − 1（百分比）")
+def _tc_growth(r):
+    return (r["zz2022-038"] / r["zz2021-044"] - 1) * 100
+
+
+@derived("tc-2023-target-implied", unit="100m_cny", explained_in="ch-trends",
+         en="Technology-contract turnover the 2023 growth target implies", zh="2023年增长目标隐含的技术合同成交额",
+         formula_en="turnover in 2022 × (1 + the growth targeted for 2023)",
+         formula_zh="2022年成交额 × （1 + 2023年增长目标）")
+def _tc_2023(r):
+    return r["zz2022-038"] * (1 + r["zz2022-050"] / 100)
+
+
+@derived("patents-per-10k-growth-2022", unit="pct", explained_in="ch-trends",
+         en="Growth of invention patents per 10,000 people in 2022, recomputed",
+         zh="2022年每万人发明专利拥有量增幅（推算）",
+         formula_en="the 2022 level ÷ the 2021 level − 1, in percent", formula_zh="2022年数值 ÷ 2021年数值 − 1（百分比）")
+def _patents_growth(r):
+    return (r["zz2022-027"] / r["zz2021-047"] - 1) * 100
+
+
+def _at_most(t: Term) -> Term:
+    """A rise measured from a lower bound ("over 1,100") is at most the rise from the bound."""
+    return Term(t.value, -math.inf, t.hi, t.inputs, t.shown, t.prec)
+
+
+@derived("hte-2023-target-rise", unit="pct", explained_in="ch-trends",
+         en="Rise the 2023 high-tech enterprise target asks for, at most", zh="2023年高新技术企业目标要求的增幅（上限）",
+         formula_en="target for 2023 ÷ the 2022 count − 1, in percent (at most: the count is printed as over)",
+         formula_zh="2023年目标 ÷ 2022年数量 − 1（百分比；2022年数量为“突破”，故为上限）")
+def _hte_2023(r):
+    return _at_most((r["zz2022-053"] / r["zz2022-002"] - 1) * 100)
+
+
+@derived("hte-2025-annual-growth", unit="pct", explained_in="ch-trends",
+         en="Yearly growth the 2025 high-tech enterprise target asks for, at most",
+         zh="2025年高新技术企业目标要求的年均增速（上限）",
+         formula_en="(target for 2025 ÷ the 2022 count) to the power 1/3, − 1, in percent",
+         formula_zh="（2025年目标 ÷ 2022年数量）的1/3次方 − 1（百分比）")
+def _hte_2025(r):
+    return _at_most(((r["zz2025-004"] / r["zz2022-002"]) ** (1 / 3) - 1) * 100)
+
+
+@derived("sme-2023-target-rise", unit="pct", explained_in="ch-trends",
+         en="Rise the 2023 target for technology-based SMEs asks for", zh="2023年科技型中小企业目标要求的增幅",
+         formula_en="target for 2023 ÷ SMEs registered in 2022 − 1, in percent",
+         formula_zh="2023年目标 ÷ 2022年入库数 − 1（百分比）")
+def _sme_2023(r):
+    return (r["zz2022-054"] / r["zz2022-024"] - 1) * 100
+
+
+@derived("commissioners-goal-2025-vs-2023", unit="times", explained_in="ch-trends",
+         en="The 2025 goal for new S&T commissioners as a fraction of the 2023 goal",
+         zh="2025年新选派科技特派员目标与2023年目标之比",
+         formula_en="goal for 2025 ÷ goal for 2023", formula_zh="2025年目标 ÷ 2023年目标")
+def _commissioners(r):
+    return r["zz2025-009"] / r["zz2022-064"]
+
+
+@derived("provincial-rd-subsidies-fall-2022", unit="pct", explained_in="ch-trends",
+         en="Fall in provincial R&D subsidy funds received, 2021 to 2022", zh="2021至2022年省研发奖补资金降幅",
+         formula_en="1 − the 2022 amount ÷ the 2021 amount, in percent", formula_zh="1 − 2022年金额 ÷ 2021年金额（百分比）")
+def _subsidies(r):
+    return (1 - r["zz2022-010"] / r["zz2021-018"]) * 100
+
+
+@derived("provincial-rd-subsidy-firms-fall-2022", unit="pct", explained_in="ch-trends",
+         en="Fall in the number of firms receiving provincial R&D subsidies, 2021 to 2022",
+         zh="2021至2022年获省研发奖补资金企业数降幅",
+         formula_en="1 − the 2022 count ÷ the 2021 count, in percent", formula_zh="1 − 2022年企业数 ÷ 2021年企业数（百分比）")
+def _subsidy_firms(r):
+    return (1 - r["zz2022-009"] / r["zz2021-017"]) * 100
+
+
+@derived("kvc-goal-2025-vs-2022", unit="times", explained_in="ch-trends",
+         en="The 2025 goal for knowledge-value credit loans as a multiple of the 2022 goal",
+         zh="2025年知识价值信用贷款目标相当于2022年目标的倍数",
+         formula_en="goal for 2025 ÷ goal for 2022", formula_zh="2025年目标 ÷ 2022年目标")
+def _kvc(r):
+    return r["zz2025-005"] / r["zz2021-043"]
+
+
+@derived("rd-spending-2025-goal-above-2021", unit="pct", explained_in="ch-trends",
+         en="How far the 2025 R&D spending goal is above the R&D spending implied for 2021",
+         zh="2025年研发投入目标高出推算的2021年研发投入的幅度",
+         formula_en="goal for 2025 ÷ R&D spending implied for 2021 − 1, in percent",
+         formula_zh="2025年目标 ÷ 推算的2021年研发投入 − 1（百分比）",
+         caveat_en="The 2021 figure rests on the 3.27% R&D intensity, printed before that year's statistics "
+                   "were final: if it is 2020's ratio, the goal is measured against a mix of two years.",
+         caveat_zh="2021年数值依据3.27%的研发投入强度，该数字刊发时当年统计尚未公布；若为2020年数据，则比较基数混合了两个年份。")
+def _rd_2025(r):
+    return (r["zz2025-001"] / r.q("rd-spending-2021-implied") - 1) * 100
+
+
+def _starts(r, reading: str) -> Term:
+    st = series.rank_streaks(r.ds)
+    n = float(len(series.streak_starts(st, reading)))
+    return Term(n, n, n, tuple(st.id), "distinct first years")
+
+
+@derived("rd-streak-start-years-as-recorded", unit="count", explained_in="ch-trends",
+         en="Distinct first years of the R&D rank runs, each read as ending in the year its report reviews",
+         zh="按各报告所述年份解读时，研发强度排名连续第一的起始年份个数",
+         formula_en="count of distinct (last year − years running + 1) over the reports that print a run",
+         formula_zh="各报告（末年 − 连续年数 + 1）的不同取值个数")
+def _streak_recorded(r):
+    return _starts(r, "as recorded")
+
+
+@derived("rd-streak-start-years-lagged", unit="count", explained_in="ch-trends",
+         en="Distinct first years of the R&D rank runs, each read with the publication lag",
+         zh="按发布滞后解读时，研发强度排名连续第一的起始年份个数",
+         formula_en="as above, with each run printed before the year's statistics were final ending a year earlier",
+         formula_zh="同上，但统计数据公布前刊发的排名提前一年结束")
+def _streak_lagged(r):
+    return _starts(r, "publication lag")
+
+
+@derived("rd-streak-first-year-as-recorded", unit="count", explained_in="ch-trends",
+         en="First year of the R&D rank run, each report read as of the year it reviews",
+         zh="按各报告所述年份解读的研发强度连续第一起始年",
+         formula_en="last year − years running + 1 (the earliest over the reports)", formula_zh="末年 − 连续年数 + 1（取最早）")
+def _first_recorded(r):
+    st = series.rank_streaks(r.ds)
+    y = float(min(st.first_as_recorded))
+    return Term(y, y, y, tuple(st.id), "earliest first year")
+
+
+@derived("rd-streak-first-year-lagged", unit="count", explained_in="ch-trends",
+         en="First year of the R&D rank run, read with the publication lag", zh="按发布滞后解读的研发强度连续第一起始年",
+         formula_en="as above, a year earlier for runs printed before the year's statistics were final",
+         formula_zh="同上，统计数据公布前刊发者提前一年")
+def _first_lagged(r):
+    st = series.rank_streaks(r.ds)
+    y = float(min(st.first_lagged))
+    return Term(y, y, y, tuple(st.id), "earliest first year")
+
+
+# --- chapter 08: the scorecard -----------------------------------------------------------------
+
+@derived("scorecard-target-rows", unit="count", explained_in="ch-targets",
+         en="Target rows in the sources", zh="各来源中的目标数据行数",
+         formula_en="count of rows of kind target, every place", formula_zh="类型为目标的数据行数（所有地区）")
+def _target_rows(r):
+    obs = r.ds.observations
+    ids = list(obs[obs.kind == "target"].id)
+    return _count(ids, ids)
+
+
+@derived("promises-zhuzhou", unit="count", explained_in="ch-targets",
+         en="Zhuzhou's promises: targets counted once", zh="株洲的承诺数（重复目标只计一次）",
+         formula_en="target rows grouped by indicator, place, year, measure and number; peer districts left out",
+         formula_zh="按指标、地区、年份、口径和数值合并目标行，不含同类地区")
+def _promises_n(r):
+    ids = list(_promises(r).promise)
+    return _count(ids, ids)
+
+
+@derived("promises-restated", unit="count", explained_in="ch-targets",
+         en="Promises set by more than one report", zh="由多份报告重复提出的承诺数",
+         formula_en="promises with two or more target rows", formula_zh="含两个及以上目标行的承诺个数")
+def _restated(r):
+    p = _promises(r)
+    return _count(list(p[p.n_rows > 1].promise), list(p.promise))
+
+
+@derived("promises-peer", unit="count", explained_in="ch-targets",
+         en="Targets set by the peer district's article", zh="同类地区文章设定的目标数",
+         formula_en="promises set by a source of kind peer", formula_zh="来源类型为同类地区的承诺个数")
+def _peer(r):
+    p = _promises(r, peers=True)
+    return _count(list(p[p.peer].promise), list(p.promise))
+
+
+@derived("promises-met", unit="count", explained_in="ch-targets",
+         en="Zhuzhou's promises with the status met", zh="判定为“完成”的株洲承诺数",
+         formula_en="promises whose formal status is met", formula_zh="判定结果为“完成”的承诺个数")
+def _status_met(r):
+    return _promises_where(r, status="met")
+
+
+@derived("promises-missed", unit="count", explained_in="ch-targets",
+         en="Zhuzhou's promises with the status missed", zh="判定为“未完成”的株洲承诺数",
+         formula_en="promises whose formal status is missed", formula_zh="判定结果为“未完成”的承诺个数")
+def _status_missed(r):
+    return _promises_where(r, status="missed")
+
+
+@derived("promises-not-comparable", unit="count", explained_in="ch-targets",
+         en="Zhuzhou's promises with the status not comparable", zh="判定为“不可比”的株洲承诺数",
+         formula_en="promises whose formal status is not comparable", formula_zh="判定结果为“不可比”的承诺个数")
+def _status_not_comparable(r):
+    return _promises_where(r, status="not comparable")
+
+
+@derived("promises-not-yet-reported", unit="count", explained_in="ch-targets",
+         en="Zhuzhou's promises with the status not yet reported", zh="判定为“尚无结果”的株洲承诺数",
+         formula_en="promises whose formal status is not yet reported", formula_zh="判定结果为“尚无结果”的承诺个数")
+def _status_not_yet_reported(r):
+    return _promises_where(r, status="not yet reported")
+
+
+@derived("promises-read-probably-met", unit="count", explained_in="ch-targets",
+         en="Zhuzhou's promises whose best reading is probably met", zh="最佳解读为“很可能完成”的株洲承诺数",
+         formula_en="promises the reading rules read as probably met", formula_zh="按解读规则判为“很可能完成”的承诺个数")
+def _read_probably_met(r):
+    return _promises_where(r, reading="probably met")
+
+
+@derived("promises-read-probably-missed", unit="count", explained_in="ch-targets",
+         en="Zhuzhou's promises whose best reading is probably missed", zh="最佳解读为“很可能未完成”的株洲承诺数",
+         formula_en="promises the reading rules read as probably missed", formula_zh="按解读规则判为“很可能未完成”的承诺个数")
+def _read_probably_missed(r):
+    return _promises_where(r, reading="probably missed")
+
+
+@derived("promises-read-possibly-missed", unit="count", explained_in="ch-targets",
+         en="Zhuzhou's promises whose best reading is possibly missed", zh="最佳解读为“可能未完成”的株洲承诺数",
+         formula_en="promises the reading rules read as possibly missed", formula_zh="按解读规则判为“可能未完成”的承诺个数")
+def _read_possibly_missed(r):
+    return _promises_where(r, reading="possibly missed")
+
+
+@derived("promises-read-open", unit="count", explained_in="ch-targets",
+         en="Zhuzhou's promises whose best reading is open", zh="最佳解读为“尚无定论”的株洲承诺数",
+         formula_en="promises the reading rules read as open", formula_zh="按解读规则判为“尚无定论”的承诺个数")
+def _read_open(r):
+    return _promises_where(r, reading="open")
+
+
+@derived("promises-answered", unit="count", explained_in="ch-targets",
+         en="Promises a later report gives a number for", zh="后续报告给出了相关数字的承诺数",
+         formula_en="promises with a later outcome of any measure", formula_zh="有后续结果（任何口径）的承诺个数")
+def _answered(r):
+    p = _promises(r)
+    return _count(list(p[p.actual_id != ""].promise), list(p.promise))
+
+
+@derived("promises-2022-unanswered", unit="count", explained_in="ch-targets",
+         en="Promises for 2022 with no later number at all", zh="没有任何后续数字的2022年承诺数",
+         formula_en="promises for 2022 whose status is not yet reported", formula_zh="2022年承诺中尚无结果的个数")
+def _open_2022(r):
+    p = _promises(r)
+    return _count(list(p[(p.period == "2022") & (p.status == "not yet reported")].promise), list(p.promise))
+
+
+@derived("last-outcome-year", unit="count", explained_in="ch-targets",
+         en="The last year any source reports an outcome for", zh="各来源报告实际结果的最后年份",
+         formula_en="the latest whole year with a row that is not a target", formula_zh="非目标数据行的最晚整年")
+def _last_year(r):
+    obs = r.ds.observations
+    done = obs[(obs.kind != "target") & series.is_year(obs.period)]
+    year = float(done.period.astype(int).max())
+    ids = list(done[done.period.astype(int) == year].id)
+    return Term(year, year, year, tuple(ids), "latest year")
+
+
+@derived("htva-share-2021-implied", unit="pct", explained_in="ch-targets",
+         en="High-tech value added as a share of the GDP implied for 2021", zh="2021年高新技术产业增加值占推算GDP的比重",
+         formula_en="high-tech value added in 2021 ÷ the GDP implied for 2021, in percent",
+         formula_zh="2021年高新技术产业增加值 ÷ 推算的2021年GDP（百分比）")
+def _htva_share(r):
+    return r["zz2021-015"] / r.q("gdp-2021-implied") * 100
+
+
+@derived("gdp-2022-plan-growth", unit="pct", explained_in="ch-targets",
+         en="How much larger the 2022 plan's GDP is than the GDP implied for 2021", zh="2022年目标隐含GDP高出推算的2021年GDP的幅度",
+         formula_en="the GDP the 2022 targets assume ÷ the GDP implied for 2021 − 1, in percent",
+         formula_zh="2022年目标隐含GDP ÷ 推算的2021年GDP − 1（百分比）")
+def _plan_growth(r):
+    return (r.q("gdp-2022-plan-implied") / r.q("gdp-2021-implied") - 1) * 100
+
+
+@derived("htva-growth-2022-at-most", unit="pct", explained_in="ch-targets",
+         en="Growth of high-tech value added in 2022 at most, on the 2022 plan's GDP",
+         zh="按2022年目标隐含GDP计算的2022年高新技术产业增加值增速上限",
+         formula_en="the 2022 share of GDP × the GDP the 2022 targets assume ÷ the 2021 level − 1, in percent",
+         formula_zh="2022年占GDP比重 × 2022年目标隐含GDP ÷ 2021年数值 − 1（百分比）")
+def _htva_most(r):
+    return scorecard.share_growth_term(r, "zz2021-051")
+
+
+@derived("kvc-2022-read-pct-of-target", unit="pct", explained_in="ch-targets",
+         en="Knowledge-value credit loans in 2022 as a share of the target, the suspect value read as its note proposes",
+         zh="按存疑数值的推测读法，2022年知识价值信用贷款占目标的比例",
+         formula_en="the outcome read with its decimal point restored ÷ the target, in percent",
+         formula_zh="恢复小数点后的结果 ÷ 目标（百分比）",
+         caveat_en="The outcome as printed (306亿元) is flagged suspect; this reading is the note's, not the source's.",
+         caveat_zh="原文数值（306亿元）被标记为存疑；此读法来自数据说明，而非原文。")
+def _kvc_read(r):
+    return scorecard.suspect_reading_term(r, "zz2022-017") / r["zz2021-043"] * 100
