@@ -180,4 +180,4 @@ def test_headline_indicators_are_small_multiples_under_one_finding(ds):
     assert [ax.get_title(loc="left") for ax in drawn] == [figures.indicator_name(ds, i) for i in catalog.TREND_INDICATORS]
     assert "can be followed from year to year" in fig.get_suptitle()
     assert {ax.get_xlim() for ax in drawn} == {drawn[0].get_xlim()}   # one time axis
-    assert len({ax.get_ylim() for ax in drawn}) == len(drawn)          # each its own scale
+    assert drawn[0].get_ylim()[1] < 10 < 1000 < drawn[1].get_ylim()[1]  # each its own scale

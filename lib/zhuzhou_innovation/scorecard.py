@@ -170,7 +170,7 @@ class Reading:
     inputs: tuple[str, ...] = ()   # rows the reading rests on beyond the target and outcome
 
 
-def read_scored(p: pd.Series, ds: Dataset) -> Reading | None:
+def read_scored(p: pd.Series, ev: Evidence) -> Reading | None:
     """Rule `scored`: a met or missed status stands; the percentage of target goes with it."""
     if p.status not in ("met", "missed"):
         return None
@@ -181,10 +181,25 @@ def read_scored(p: pd.Series, ds: Dataset) -> Reading | None:
     return Reading(p.status, "scored", en, zh, pct)
 
 
-def _suspect_reading(rows: Rows, actual_id: str) -> tuple[Term, bool] | None:
+@dataclass
+class Evidence:
+    """What the reading rules consult, worked out once per dataset: its rows as terms, the
+    suspects with their proposed readings, the totals the sources imply, the level goals."""
+
+    ds: Dataset
+
+    def __post_init__(self) -> None:
+        self.rows = Rows(self.ds)
+        self.suspects = checks.suspects(self.ds).set_index("id")
+        self.totals = totals.implied_totals(self.ds)
+        obs = with_sources(self.ds, self.ds.observations)
+        self.goals = obs[(obs.kind == "target") & (obs.target_measure == "level")]
+
+
+def _suspect_reading(rows: Rows, actual_id: str, sus: pd.DataFrame | None = None) -> tuple[Term, bool] | None:
     """The value a suspect row's note proposes, as a term on that row (306 ÷ 100 for a lost
     decimal point), and whether the reading is a decimal shift."""
-    sus = checks.suspects(rows.ds).set_index("id")
+    sus = checks.suspects(rows.ds).set_index("id") if sus is None else sus
     if actual_id not in sus.index:
         return None
     printed = rows[actual_id]
@@ -205,11 +220,12 @@ def suspect_reading_term(rows: Rows, actual_id: str) -> Term:
     return got[0]
 
 
-def read_suspect(p: pd.Series, ds: Dataset) -> Reading | None:
+def read_suspect(p: pd.Series, ev: Evidence) -> Reading | None:
     """Rule `suspect read`: judge the target on the reading a suspect outcome's note proposes."""
     if p.status != "not comparable" or not p.actual_id or p.target_flag == "suspect" or p.actual_unit != p.unit:
         return None
-    got = _suspect_reading(Rows(ds), p.actual_id)
+    ds = ev.ds
+    got = _suspect_reading(ev.rows, p.actual_id, ev.suspects)
     if got is None:
         return None
     term, decimal = got
@@ -224,7 +240,7 @@ def read_suspect(p: pd.Series, ds: Dataset) -> Reading | None:
     return Reading(f"probably {status}", "suspect read", en, zh, pct, term.value)
 
 
-def _share_growth(rows: Rows, p) -> tuple[Term, pd.Series, pd.Series] | None:
+def _share_growth(rows: Rows, p, implied: pd.DataFrame | None = None) -> tuple[Term, pd.Series, pd.Series] | None:
     """The most a level can have grown, from its share of the largest GDP any source gives or
     assumes for the year (a term on the rows), with the share row and the GDP row used."""
     ds = rows.ds
@@ -236,7 +252,7 @@ def _share_growth(rows: Rows, p) -> tuple[Term, pd.Series, pd.Series] | None:
         return None
     base = obs[(obs.indicator == p.indicator) & (obs.region == p.region) & (obs.period == str(int(p.period) - 1))
                & (obs.kind == "actual") & (obs.flag == "") & (obs.qualifier == "")]
-    gdp = totals.implied_totals(ds)
+    gdp = totals.implied_totals(ds) if implied is None else implied
     gdp = gdp[(gdp.total == "gdp") & (gdp.region == p.region) & (gdp.period == p.period)
               & gdp.implied_qualifier.isin(["", "over"])]
     if base.empty or gdp.empty:
@@ -256,12 +272,12 @@ def share_growth_term(rows: Rows, target_id: str) -> Term:
     return got[0]
 
 
-def read_share_growth(p: pd.Series, ds: Dataset) -> Reading | None:
+def read_share_growth(p: pd.Series, ev: Evidence) -> Reading | None:
     """Rule `share implies growth`: a growth target answered by a share of GDP, judged on the most
     the level can have grown (the share of the largest GDP any source gives or assumes)."""
     if p.target_flag == "suspect":
         return None
-    got = _share_growth(Rows(ds), p)
+    got = _share_growth(ev.rows, p, ev.totals)
     if got is None or got[0].value >= p.target:
         return None  # no share of GDP to go on, or one that could fit the target: no reading
     most, share, gdp = got
@@ -273,9 +289,10 @@ def read_share_growth(p: pd.Series, ds: Dataset) -> Reading | None:
     return Reading("probably missed", "share implies growth", en, zh, value=most.value, inputs=most.inputs)
 
 
-def read_later_goal(p: pd.Series, ds: Dataset, goals: pd.DataFrame) -> Reading | None:
+def read_later_goal(p: pd.Series, ev: Evidence) -> Reading | None:
     """Rule `later goal lower`: no outcome settles an amount or ratio, and a later report aims
     lower for a later year."""
+    goals = ev.goals
     if p.status in ("met", "missed") or p.measure != "level" or p.target_flag == "suspect" \
             or p.unit not in _RAISED_UNITS:
         return None
@@ -290,19 +307,17 @@ def read_later_goal(p: pd.Series, ds: Dataset, goals: pd.DataFrame) -> Reading |
     return Reading("possibly missed", "later goal lower", en, zh, inputs=(lower.id,))
 
 
-def best_reading(p: pd.Series, ds: Dataset, goals: pd.DataFrame | None = None) -> Reading:
+def best_reading(p: pd.Series, ev: Evidence | Dataset) -> Reading:
     """The first rule of `RULES` that gives a reading of promise `p` (a row of `promises`)."""
-    if goals is None:
-        obs = with_sources(ds, ds.observations)
-        goals = obs[(obs.kind == "target") & (obs.target_measure == "level")]
-    for rule in (read_scored, read_suspect, read_share_growth):
-        got = rule(p, ds)
+    ev = ev if isinstance(ev, Evidence) else Evidence(ev)
+    for rule in (read_scored, read_suspect, read_share_growth, read_later_goal):
+        got = rule(p, ev)
         if got is not None:
             return got
-    got = read_later_goal(p, ds, goals)
-    if got is not None:
-        return got
     return Reading("open", "none", "", "")
+
+
+_LAST: list = []  # (dataset, its promises with peers): the last worked out, as a chapter asks many times
 
 
 def promises(ds: Dataset, card: pd.DataFrame | None = None, peers: bool = False) -> pd.DataFrame:
@@ -315,7 +330,16 @@ def promises(ds: Dataset, card: pd.DataFrame | None = None, peers: bool = False)
     Targets set by a peer's document (a source of kind `peer`, the Yanfeng district) are not
     Zhuzhou's promises and are left out unless `peers`.
     """
-    card = scorecard(ds) if card is None else card
+    if card is None and _LAST and _LAST[0] is ds:
+        frame = _LAST[1]
+    else:
+        frame = _promises(ds, scorecard(ds) if card is None else card)
+        if card is None:
+            _LAST[:] = [ds, frame]
+    return frame.copy() if peers else frame[~frame.peer].reset_index(drop=True)
+
+
+def _promises(ds: Dataset, card: pd.DataFrame) -> pd.DataFrame:
     obs = with_sources(ds, ds.observations)
     published = ds.sources.set_index("id")["published"]
     peer_sources = set(ds.sources[ds.sources.kind == "peer"].id)
@@ -323,7 +347,7 @@ def promises(ds: Dataset, card: pd.DataFrame | None = None, peers: bool = False)
     card = card.assign(share_of=card.target_id.map(share_of).fillna(""),
                        published=card.set_by.map(published),
                        order=card.status.map(_STATUS_ORDER))
-    goals = obs[(obs.kind == "target") & (obs.target_measure == "level")]
+    ev = Evidence(ds)
     keys = ["indicator", "region", "period", "measure", "share_of", "target"]
     out = []
     for _, group in card.groupby(keys, sort=False):
@@ -336,7 +360,7 @@ def promises(ds: Dataset, card: pd.DataFrame | None = None, peers: bool = False)
         best["n_rows"] = len(rows)
         best["target_flag"] = "suspect" if (rows.target_flag == "suspect").all() else ""
         best["peer"] = best.set_by in peer_sources
-        r = best_reading(best, ds, goals)
+        r = best_reading(best, ev)
         best["reading"], best["rule"] = r.reading, r.rule
         best["reading_en"], best["reading_zh"] = r.en, r.zh
         best["reading_pct"], best["reading_value"] = r.pct, r.value
@@ -347,5 +371,4 @@ def promises(ds: Dataset, card: pd.DataFrame | None = None, peers: bool = False)
             "actual_id", "actual", "actual_qualifier", "actual_kind", "actual_unit", "reported_by",
             "status", "reason", "reading", "rule", "reading_en", "reading_zh", "reading_pct",
             "reading_value", "reading_inputs"]
-    frame = pd.DataFrame(out, columns=cols).sort_values(["published", "promise"], ignore_index=True)
-    return frame if peers else frame[~frame.peer].reset_index(drop=True)
+    return pd.DataFrame(out, columns=cols).sort_values(["published", "promise"], ignore_index=True)

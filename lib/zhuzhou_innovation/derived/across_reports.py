@@ -387,3 +387,12 @@ def _htva_most(r):
          caveat_zh="原文数值（306亿元）被标记为存疑；此读法来自数据说明，而非原文。")
 def _kvc_read(r):
     return scorecard.suspect_reading_term(r, "zz2022-017") / r["zz2021-043"] * 100
+
+
+@derived("htva-share-2022-needed", unit="pct", explained_in="ch-targets",
+         en="The share of GDP high-tech value added needed in 2022 for the growth target, on the plan's GDP",
+         zh="按2022年目标隐含GDP，实现增长目标所需的2022年高新技术产业增加值占比",
+         formula_en="the 2021 level × (1 + the growth targeted) ÷ the GDP the 2022 targets assume, in percent",
+         formula_zh="2021年数值 × （1 + 增长目标） ÷ 2022年目标隐含GDP（百分比）")
+def _htva_needed(r):
+    return r["zz2021-015"] * (1 + r["zz2021-051"] / 100) / r.q("gdp-2022-plan-implied") * 100
