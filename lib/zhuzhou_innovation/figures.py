@@ -445,7 +445,9 @@ def plot_targets(ds: Dataset, card: pd.DataFrame | None = None, lang: str = "en"
         ["promise", "target_ids", "indicator", "period", "measure", "target", "unit", "actual_id", "actual",
          "actual_kind", "actual_unit", "pct_of_target", "status", "reason", "reading", "rule", "reading_pct",
          "source", "reported_by"]]
-    sources = [s for s in pd.concat([done.set_by_all.str.split(", ").explode(), data.reported_by]) if s]
+    behind = ds.observations.set_index("id").source  # the reports a reading rests on (a later, lower goal)
+    read_from = [behind[i] for ids in done.reading_inputs for i in ids.split(", ") if i in behind.index]
+    sources = [s for s in pd.concat([done.set_by_all.str.split(", ").explode(), data.reported_by]) if s] + read_from
     notes = [words["reading_bar"]] if done.rule.eq("suspect read").any() else []
     return _finish(fig, ds, data, lang, sources, notes=notes)
 

@@ -784,7 +784,9 @@ def scorecard_full(ds: Dataset, peers: bool = False, lang: str = "en") -> Table:
     p = p.assign(order=order).sort_values(["order", "period", "indicator", "promise"])
     caption = (("Every promise of Zhuzhou's reports" if not peers else "Targets of the peer district's article")
                if lang == "en" else ("株洲各报告的全部承诺" if not peers else "同类地区文章中的目标"))
-    return readable_table(_promise_frame(ds, p, lang),
-                          _h("indicator", "where", "year", "target", "outcome", "status", "reading", "why",
-                             "set_by", "rows", lang=lang),
+    frame = _promise_frame(ds, p, lang)
+    # the place beside the indicator where it is not the city itself (a zone, a peer district)
+    frame["indicator"] = [i if r == "zhuzhou" else (f"{i} ({w})" if lang == "en" else f"{i}（{w}）")
+                          for i, r, w in zip(frame.indicator, p.region, frame["where"])]
+    return readable_table(frame, _h("indicator", "year", "target", "outcome", "status", "reading", "rows", lang=lang),
                           caption, f"scorecard-{'peer' if peers else 'all'}-{lang}")
