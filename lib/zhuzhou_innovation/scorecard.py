@@ -9,17 +9,16 @@ a later goal set lower). Peer districts' targets are not Zhuzhou's promises.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from . import checks, totals
+from . import plausibility, totals
 from .load import Dataset
 from .narrative import format_value
 from .periods import period_key
-from .quantities import NotAvailable, Rows, Term, _plain
+from .quantities import NotAvailable, Rows, Term
 from .rows import with_sources
 
 
@@ -116,9 +115,9 @@ RULES: dict[str, dict[str, str]] = {
         "en": "A later report gives the outcome in the measure targeted: the reading is the status.",
         "zh": "后续报告给出了与目标同一口径的结果：按判定结果解读。"},
     "suspect read": {
-        "en": "The outcome is flagged suspect and its note proposes a reading (a lost decimal point): "
+        "en": "The outcome is flagged suspect and its note proposes where the decimal point belongs: "
               "the target is judged on that reading, as probable only.",
-        "zh": "结果被标记为存疑，其说明给出了推测读法（如丢失小数点）：按该读法判断，仅为可能结果。"},
+        "zh": "结果被标记为存疑，其说明指出了小数点应在的位置：按该读法判断，仅为可能结果。"},
     "share implies growth": {
         "en": "A growth target answered only by a share of GDP: the share, applied to the largest GDP any "
               "source gives or assumes for that year, gives the most the level can have grown; if even "
@@ -136,20 +135,6 @@ RULES: dict[str, dict[str, str]] = {
 # Amounts and ratios: the units for which a later, lower goal says something about an earlier one.
 _RAISED_UNITS = ("100m_cny", "pct")
 _STATUS_ORDER = {"met": 0, "missed": 0, "not comparable": 1, "not yet reported": 2}
-_NUMBER = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(亿元|万元|万|%)?")
-
-
-def _reading_value(text: str, unit: str) -> float | None:
-    """The value a suspect row's note proposes ('3.06亿元', '3.9万', '3.2%') in the row's unit."""
-    m = _NUMBER.search(text or "")
-    if not m:
-        return None
-    x, suffix = float(m.group(1)), m.group(2) or ""
-    if unit == "100m_cny":
-        return x / 1e4 if suffix == "万元" else x
-    if unit == "count" and suffix == "万":
-        return x * 1e4
-    return x
 
 
 def _pct(measure: str, target: float, actual: float) -> float:
@@ -184,32 +169,27 @@ def read_scored(p: pd.Series, ev: Evidence) -> Reading | None:
 @dataclass
 class Evidence:
     """What the reading rules consult, worked out once per dataset: its rows as terms, the
-    suspects with their proposed readings, the totals the sources imply, the level goals."""
+    totals the sources imply, the level goals."""
 
     ds: Dataset
 
     def __post_init__(self) -> None:
         self.rows = Rows(self.ds)
-        self.suspects = checks.suspects(self.ds).set_index("id")
         self.totals = totals.implied_totals(self.ds)
         obs = with_sources(self.ds, self.ds.observations)
         self.goals = obs[(obs.kind == "target") & (obs.target_measure == "level")]
 
 
-def _suspect_reading(rows: Rows, actual_id: str, sus: pd.DataFrame | None = None) -> tuple[Term, bool] | None:
-    """The value a suspect row's note proposes, as a term on that row (306 ÷ 100 for a lost
-    decimal point), and whether the reading is a decimal shift."""
-    sus = checks.suspects(rows.ds).set_index("id") if sus is None else sus
-    if actual_id not in sus.index:
+def _suspect_reading(rows: Rows, actual_id: str) -> tuple[Term, bool] | None:
+    """A suspect row read as its note proposes, as a term on that row (306 ÷ 100: the decimal
+    point put back where `plausibility.proposed_places` finds the note puts it), or None."""
+    if rows.row(actual_id).flag != "suspect":
         return None
-    printed = rows[actual_id]
-    value = _reading_value(sus.probably[actual_id], rows.row(actual_id).unit)
-    if not value:
+    try:
+        places = plausibility.proposed_places(rows.ds, actual_id)
+    except LookupError:
         return None
-    shift = printed.value / value
-    if shift > 1 and math.isclose(math.log10(shift), round(math.log10(shift)), abs_tol=1e-6):
-        return printed / Term.of(10 ** round(math.log10(shift))), True
-    return Term(value, value, value, (actual_id,), _plain(value)), False
+    return rows[actual_id] / Term.of(10 ** places), places > 0
 
 
 def suspect_reading_term(rows: Rows, actual_id: str) -> Term:
@@ -225,7 +205,7 @@ def read_suspect(p: pd.Series, ev: Evidence) -> Reading | None:
     if p.status != "not comparable" or not p.actual_id or p.target_flag == "suspect" or p.actual_unit != p.unit:
         return None
     ds = ev.ds
-    got = _suspect_reading(ev.rows, p.actual_id, ev.suspects)
+    got = _suspect_reading(ev.rows, p.actual_id)
     if got is None:
         return None
     term, decimal = got

@@ -687,8 +687,9 @@ def trends_followable(ds: Dataset, region: str = "zhuzhou", lang: str = "en") ->
                     "reported": "; ".join(cells), "line": line})
     caption = ("Zhuzhou: the indicators reported for two or more periods" if lang == "en"
                else "株洲：有两个及以上时期实际值的指标")
-    return readable_table(pd.DataFrame(out, columns=["indicator", "reported", "line"]),
-                          _h("indicator", "reported", "line", lang=lang), caption, f"trends-followable-{lang}")
+    return _wrapping(readable_table(pd.DataFrame(out, columns=["indicator", "reported", "line"]),
+                                    _h("indicator", "reported", "line", lang=lang), caption,
+                                    f"trends-followable-{lang}"))
 
 
 def streak_readings(ds: Dataset, indicator: str = "rd_intensity", lang: str = "en") -> Table:
@@ -707,8 +708,8 @@ def streak_readings(ds: Dataset, indicator: str = "rd_intensity", lang: str = "e
     })
     caption = ("First in Hunan for R&D intensity: each report's run, read two ways" if lang == "en"
                else "研发投入强度全省第一：各报告所述连续年份的两种解读")
-    return readable_table(frame, _h("report", "printed", "running", "as_recorded", "lagged", lang=lang),
-                          caption, f"trends-streak-{lang}")
+    return _wrapping(readable_table(frame, _h("report", "printed", "running", "as_recorded", "lagged", lang=lang),
+                                    caption, f"trends-streak-{lang}"))
 
 
 def promise_counts(ds: Dataset, lang: str = "en") -> Table:
@@ -732,8 +733,10 @@ def promise_counts(ds: Dataset, lang: str = "en") -> Table:
 def _promise_frame(ds: Dataset, p: pd.DataFrame, lang: str) -> pd.DataFrame:
     regions = ds.regions.set_index("id")["name_en" if lang == "en" else "name_zh"]
     twice = " (set by {n} reports)" if lang == "en" else "（{n}份报告提出）"
+    rows = ds.observations.set_index("id")
     return pd.DataFrame({
-        "indicator": indicator_names(ds, p.indicator, lang).values,
+        "indicator": [printed_name(ds, rows.loc[t].to_dict() | {"indicator": i}, lang)
+                      for t, i in zip(p.promise, p.indicator)],
         "where": p.region.map(regions).values,
         "year": [format_period(x, lang) for x in p.period],
         "target": [_row_text(ds, t, lang) + (twice.format(n=n) if n > 1 else "")
@@ -756,9 +759,9 @@ def key_promises(ds: Dataset, lang: str = "en") -> Table:
     p = promises(ds)
     p = p[(p.actual_id != "") | (p.reading != "open")]
     caption = ("Zhuzhou's promises with an outcome or a reading" if lang == "en" else "有结果或可解读的株洲承诺")
-    return readable_table(_promise_frame(ds, p, lang),
-                          _h("indicator", "year", "target", "outcome", "status", "reading", "why", lang=lang),
-                          caption, f"targets-key-{lang}")
+    return _wrapping(readable_table(_promise_frame(ds, p, lang),
+                                    _h("indicator", "year", "target", "outcome", "status", "reading", "why", lang=lang),
+                                    caption, f"targets-key-{lang}"))
 
 
 def reading_rules(ds: Dataset, lang: str = "en") -> Table:
@@ -771,7 +774,8 @@ def reading_rules(ds: Dataset, lang: str = "en") -> Table:
                           "says": [RULES[r][lang] for r in RULES],
                           "promises": [str(int(used.get(r, 0))) for r in RULES]})
     caption = "How the book reads a promise" if lang == "en" else "本书如何解读承诺"
-    return readable_table(frame, _h("rule", "says", "promises", lang=lang), caption, f"targets-rules-{lang}")
+    return _wrapping(readable_table(frame, _h("rule", "says", "promises", lang=lang), caption,
+                                    f"targets-rules-{lang}"))
 
 
 def scorecard_full(ds: Dataset, peers: bool = False, lang: str = "en") -> Table:
@@ -788,5 +792,5 @@ def scorecard_full(ds: Dataset, peers: bool = False, lang: str = "en") -> Table:
     # the place beside the indicator where it is not the city itself (a zone, a peer district)
     frame["indicator"] = [i if r == "zhuzhou" else (f"{i} ({w})" if lang == "en" else f"{i}（{w}）")
                           for i, r, w in zip(frame.indicator, p.region, frame["where"])]
-    return readable_table(frame, _h("indicator", "year", "target", "outcome", "status", "reading", "rows", lang=lang),
-                          caption, f"scorecard-{'peer' if peers else 'all'}-{lang}")
+    return _wrapping(readable_table(frame, _h("indicator", "year", "target", "outcome", "status", "reading", "rows",
+                                               lang=lang), caption, f"scorecard-{'peer' if peers else 'all'}-{lang}"))

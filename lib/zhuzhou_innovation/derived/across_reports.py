@@ -365,22 +365,6 @@ def _last_year(r):
     return Term(year, year, year, tuple(ids), "latest year")
 
 
-@derived("htva-share-2021-implied", unit="pct", explained_in="ch-targets",
-         en="High-tech value added as a share of the GDP implied for 2021", zh="2021年高新技术产业增加值占推算GDP的比重",
-         formula_en="high-tech value added in 2021 ÷ the GDP implied for 2021, in percent",
-         formula_zh="2021年高新技术产业增加值 ÷ 推算的2021年GDP（百分比）")
-def _htva_share(r):
-    return r["zz2021-015"] / r.q("gdp-2021-implied") * 100
-
-
-@derived("gdp-2022-plan-growth", unit="pct", explained_in="ch-targets",
-         en="How much larger the 2022 plan's GDP is than the GDP implied for 2021", zh="2022年目标隐含GDP高出推算的2021年GDP的幅度",
-         formula_en="the GDP the 2022 targets assume ÷ the GDP implied for 2021 − 1, in percent",
-         formula_zh="2022年目标隐含GDP ÷ 推算的2021年GDP − 1（百分比）")
-def _plan_growth(r):
-    return (r.q("gdp-2022-plan-implied") / r.q("gdp-2021-implied") - 1) * 100
-
-
 @derived("htva-growth-2022-at-most", unit="pct", explained_in="ch-targets",
          en="Growth of high-tech value added in 2022 at most, on the 2022 plan's GDP",
          zh="按2022年目标隐含GDP计算的2022年高新技术产业增加值增速上限",
@@ -388,17 +372,6 @@ def _plan_growth(r):
          formula_zh="2022年占GDP比重 × 2022年目标隐含GDP ÷ 2021年数值 − 1（百分比）")
 def _htva_most(r):
     return scorecard.share_growth_term(r, "zz2021-051")
-
-
-@derived("kvc-2022-read-pct-of-target", unit="pct", explained_in="ch-targets",
-         en="Knowledge-value credit loans in 2022 as a share of the target, the suspect value read as its note proposes",
-         zh="按存疑数值的推测读法，2022年知识价值信用贷款占目标的比例",
-         formula_en="the outcome read with its decimal point restored ÷ the target, in percent",
-         formula_zh="恢复小数点后的结果 ÷ 目标（百分比）",
-         caveat_en="The outcome as printed (306亿元) is flagged suspect; this reading is the note's, not the source's.",
-         caveat_zh="原文数值（306亿元）被标记为存疑；此读法来自数据说明，而非原文。")
-def _kvc_read(r):
-    return scorecard.suspect_reading_term(r, "zz2022-017") / r["zz2021-043"] * 100
 
 
 @derived("htva-share-2022-needed", unit="pct", explained_in="ch-targets",
