@@ -8,10 +8,9 @@ implies, are written as arithmetic on the rows, so the derived-numbers page show
 
 from __future__ import annotations
 
-import math
-
 from .. import scorecard, series
 from ..quantities import Term, derived
+from .reports_2022_2025 import at_most
 
 # --- counting rows: the count, with what it counted (or, for none, what it counted among) ----
 
@@ -93,22 +92,6 @@ def _breaks(r):
     return _followable_count(r, "break")
 
 
-@derived("tc-growth-2022", unit="pct", explained_in="ch-trends",
-         en="Growth of technology-contract turnover in 2022, recomputed", zh="2022年技术合同成交额增速（推算）",
-         formula_en="turnover in 2022 ÷ turnover in 2021 − 1, in percent",
-         formula_zh="2022年成交额 ÷ 2021年成交额 − 1（百分比）")
-def _tc_growth(r):
-    return (r["zz2022-038"] / r["zz2021-044"] - 1) * 100
-
-
-@derived("tc-2023-target-implied", unit="100m_cny", explained_in="ch-trends",
-         en="Technology-contract turnover the 2023 growth target implies", zh="2023年增长目标隐含的技术合同成交额",
-         formula_en="turnover in 2022 × (1 + the growth targeted for 2023)",
-         formula_zh="2022年成交额 × （1 + 2023年增长目标）")
-def _tc_2023(r):
-    return r["zz2022-038"] * (1 + r["zz2022-050"] / 100)
-
-
 @derived("patents-per-10k-growth-2022", unit="pct", explained_in="ch-trends",
          en="Growth of invention patents per 10,000 people in 2022, recomputed",
          zh="2022年每万人发明专利拥有量增幅（推算）",
@@ -117,42 +100,13 @@ def _patents_growth(r):
     return (r["zz2022-027"] / r["zz2021-047"] - 1) * 100
 
 
-def _at_most(t: Term) -> Term:
-    """A rise measured from a lower bound ("over 1,100") is at most the rise from the bound."""
-    return Term(t.value, -math.inf, t.hi, t.inputs, t.shown, t.prec)
-
-
-@derived("hte-2023-target-rise", unit="pct", explained_in="ch-trends",
-         en="Rise the 2023 high-tech enterprise target asks for, at most", zh="2023年高新技术企业目标要求的增幅（上限）",
-         formula_en="target for 2023 ÷ the 2022 count − 1, in percent (at most: the count is printed as over)",
-         formula_zh="2023年目标 ÷ 2022年数量 − 1（百分比；2022年数量为“突破”，故为上限）")
-def _hte_2023(r):
-    return _at_most((r["zz2022-053"] / r["zz2022-002"] - 1) * 100)
-
-
 @derived("hte-2025-annual-growth", unit="pct", explained_in="ch-trends",
          en="Yearly growth the 2025 high-tech enterprise target asks for, at most",
          zh="2025年高新技术企业目标要求的年均增速（上限）",
          formula_en="(target for 2025 ÷ the 2022 count) to the power 1/3, − 1, in percent",
          formula_zh="（2025年目标 ÷ 2022年数量）的1/3次方 − 1（百分比）")
 def _hte_2025(r):
-    return _at_most(((r["zz2025-004"] / r["zz2022-002"]) ** (1 / 3) - 1) * 100)
-
-
-@derived("sme-2023-target-rise", unit="pct", explained_in="ch-trends",
-         en="Rise the 2023 target for technology-based SMEs asks for", zh="2023年科技型中小企业目标要求的增幅",
-         formula_en="target for 2023 ÷ SMEs registered in 2022 − 1, in percent",
-         formula_zh="2023年目标 ÷ 2022年入库数 − 1（百分比）")
-def _sme_2023(r):
-    return (r["zz2022-054"] / r["zz2022-024"] - 1) * 100
-
-
-@derived("commissioners-goal-2025-vs-2023", unit="times", explained_in="ch-trends",
-         en="The 2025 goal for new S&T commissioners as a fraction of the 2023 goal",
-         zh="2025年新选派科技特派员目标与2023年目标之比",
-         formula_en="goal for 2025 ÷ goal for 2023", formula_zh="2025年目标 ÷ 2023年目标")
-def _commissioners(r):
-    return r["zz2025-009"] / r["zz2022-064"]
+    return at_most(((r["zz2025-004"] / r["zz2022-002"]) ** (1 / 3) - 1) * 100)
 
 
 @derived("provincial-rd-subsidies-fall-2022", unit="pct", explained_in="ch-trends",
@@ -176,18 +130,6 @@ def _subsidy_firms(r):
          formula_en="goal for 2025 ÷ goal for 2022", formula_zh="2025年目标 ÷ 2022年目标")
 def _kvc(r):
     return r["zz2025-005"] / r["zz2021-043"]
-
-
-@derived("rd-spending-2025-goal-above-2021", unit="pct", explained_in="ch-trends",
-         en="How far the 2025 R&D spending goal is above the R&D spending implied for 2021",
-         zh="2025年研发投入目标高出推算的2021年研发投入的幅度",
-         formula_en="goal for 2025 ÷ R&D spending implied for 2021 − 1, in percent",
-         formula_zh="2025年目标 ÷ 推算的2021年研发投入 − 1（百分比）",
-         caveat_en="The 2021 figure rests on the 3.27% R&D intensity, printed before that year's statistics "
-                   "were final: if it is 2020's ratio, the goal is measured against a mix of two years.",
-         caveat_zh="2021年数值依据3.27%的研发投入强度，该数字刊发时当年统计尚未公布；若为2020年数据，则比较基数混合了两个年份。")
-def _rd_2025(r):
-    return (r["zz2025-001"] / r.q("rd-spending-2021-implied") - 1) * 100
 
 
 def _starts(r, reading: str) -> Term:
