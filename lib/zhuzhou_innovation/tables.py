@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .load import Dataset
-from .narrative import Table, format_observation, format_period, readable_table
+from .narrative import Table, format_observation, format_period, lower_first, readable_table
 
 HEADERS = {
     "indicator": {"en": "Indicator", "zh": "指标"},
@@ -658,7 +658,7 @@ def _row_text(ds: Dataset, row_id: str, lang: str) -> str:
         whole = ds.indicators.set_index("id").reindex([r.share_of])["name_en" if lang == "en" else "name_zh"].iloc[0]
         whole = whole if isinstance(whole, str) else ("GDP" if r.share_of == "gdp" else r.share_of)
         if r.share_of != r.indicator:
-            text = f"{text} of {whole}" if lang == "en" else f"占{whole}{text}"
+            text = f"{text} of {lower_first(whole)}" if lang == "en" else f"占{whole}{text}"
     return text + (f" ({FLAG[lang]['suspect']})" if r.flag and lang == "en" else f"（{FLAG[lang]['suspect']}）" if r.flag else "")
 
 
