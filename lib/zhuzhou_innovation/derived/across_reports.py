@@ -34,11 +34,16 @@ def _promises(r, peers: bool = False):
 
 
 def _promises_where(r, **where) -> Term:
+    """A count of promises with the rows it rests on: every target row of each promise counted,
+    the outcome that decided its status and the rows its reading rests on."""
     p = _promises(r)
     chosen = p
     for column, value in where.items():
         chosen = chosen[chosen[column] == value]
-    return _count(list(chosen.promise), list(p.promise))
+    rows = [i for c in chosen.itertuples() for i in (*c.target_ids.split(", "), c.actual_id,
+                                                      *c.reading_inputs.split(", ")) if i]
+    n = float(len(chosen))
+    return Term(n, n, n, tuple(dict.fromkeys(rows or list(p.promise))), f"{len(chosen)} of {len(p)}")
 
 
 def _recurring_ids(r) -> dict[str, str]:
@@ -132,28 +137,15 @@ def _kvc(r):
     return r["zz2025-005"] / r["zz2021-043"]
 
 
-def _starts(r, reading: str) -> Term:
+@derived("rd-streak-readings-consistent", unit="count", explained_in="ch-trends",
+         en="Readings of the R&D rank runs under which every report's run starts in the same year",
+         zh="各报告研发强度连续第一起始年份一致的解读方式个数",
+         formula_en="of the two readings (the year reviewed, the publication lag), those giving one first year",
+         formula_zh="两种解读（所述年份、发布滞后）中起始年份唯一的个数")
+def _streak_consistent(r):
     st = series.rank_streaks(r.ds)
-    n = float(len(series.streak_starts(st, reading)))
-    return Term(n, n, n, tuple(st.id), "distinct first years")
-
-
-@derived("rd-streak-start-years-as-recorded", unit="count", explained_in="ch-trends",
-         en="Distinct first years of the R&D rank runs, each read as ending in the year its report reviews",
-         zh="按各报告所述年份解读时，研发强度排名连续第一的起始年份个数",
-         formula_en="count of distinct (last year − years running + 1) over the reports that print a run",
-         formula_zh="各报告（末年 − 连续年数 + 1）的不同取值个数")
-def _streak_recorded(r):
-    return _starts(r, "as recorded")
-
-
-@derived("rd-streak-start-years-lagged", unit="count", explained_in="ch-trends",
-         en="Distinct first years of the R&D rank runs, each read with the publication lag",
-         zh="按发布滞后解读时，研发强度排名连续第一的起始年份个数",
-         formula_en="as above, with each run printed before the year's statistics were final ending a year earlier",
-         formula_zh="同上，但统计数据公布前刊发的排名提前一年结束")
-def _streak_lagged(r):
-    return _starts(r, "publication lag")
+    n = float(sum(len(series.streak_starts(st, reading)) == 1 for reading in series.READINGS))
+    return Term(n, n, n, tuple(st.id), "readings with one first year")
 
 
 @derived("rd-streak-first-year-as-recorded", unit="count", explained_in="ch-trends",
@@ -226,27 +218,6 @@ def _status_missed(r):
     return _promises_where(r, status="missed")
 
 
-@derived("promises-not-comparable", unit="count", explained_in="ch-targets",
-         en="Zhuzhou's promises with the status not comparable", zh="判定为“不可比”的株洲承诺数",
-         formula_en="promises whose formal status is not comparable", formula_zh="判定结果为“不可比”的承诺个数")
-def _status_not_comparable(r):
-    return _promises_where(r, status="not comparable")
-
-
-@derived("promises-not-yet-reported", unit="count", explained_in="ch-targets",
-         en="Zhuzhou's promises with the status not yet reported", zh="判定为“尚无结果”的株洲承诺数",
-         formula_en="promises whose formal status is not yet reported", formula_zh="判定结果为“尚无结果”的承诺个数")
-def _status_not_yet_reported(r):
-    return _promises_where(r, status="not yet reported")
-
-
-@derived("promises-read-probably-met", unit="count", explained_in="ch-targets",
-         en="Zhuzhou's promises whose best reading is probably met", zh="最佳解读为“很可能完成”的株洲承诺数",
-         formula_en="promises the reading rules read as probably met", formula_zh="按解读规则判为“很可能完成”的承诺个数")
-def _read_probably_met(r):
-    return _promises_where(r, reading="probably met")
-
-
 @derived("promises-read-probably-missed", unit="count", explained_in="ch-targets",
          en="Zhuzhou's promises whose best reading is probably missed", zh="最佳解读为“很可能未完成”的株洲承诺数",
          formula_en="promises the reading rules read as probably missed", formula_zh="按解读规则判为“很可能未完成”的承诺个数")
@@ -266,22 +237,6 @@ def _read_possibly_missed(r):
          formula_en="promises the reading rules read as open", formula_zh="按解读规则判为“尚无定论”的承诺个数")
 def _read_open(r):
     return _promises_where(r, reading="open")
-
-
-@derived("promises-answered", unit="count", explained_in="ch-targets",
-         en="Promises a later report gives a number for", zh="后续报告给出了相关数字的承诺数",
-         formula_en="promises with a later outcome of any measure", formula_zh="有后续结果（任何口径）的承诺个数")
-def _answered(r):
-    p = _promises(r)
-    return _count(list(p[p.actual_id != ""].promise), list(p.promise))
-
-
-@derived("promises-2022-unanswered", unit="count", explained_in="ch-targets",
-         en="Promises for 2022 with no later number at all", zh="没有任何后续数字的2022年承诺数",
-         formula_en="promises for 2022 whose status is not yet reported", formula_zh="2022年承诺中尚无结果的个数")
-def _open_2022(r):
-    p = _promises(r)
-    return _count(list(p[(p.period == "2022") & (p.status == "not yet reported")].promise), list(p.promise))
 
 
 @derived("promises-after-last-outcome", unit="count", explained_in="ch-targets",
