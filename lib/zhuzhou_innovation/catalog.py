@@ -78,9 +78,8 @@ def trend_years(ds: Dataset, indicators: list[str] = TREND_INDICATORS) -> tuple[
     return min(years), max(years)
 
 
-def _trend(indicator: str):
-    return lambda ds, lang: figures.plot_series(ds, indicator, lang=lang, years=trend_years(ds),
-                                                legend_loc="lower right")
+def _headline(ds: Dataset, lang: str) -> Figure:
+    return figures.plot_headline(ds, TREND_INDICATORS, lang=lang, years=trend_years(ds))
 
 
 # --- chapters 05 and 06 (the 2022 review, the 2025 targets) ---------------------------------
@@ -230,7 +229,8 @@ FIGURES: dict[str, FigureSpec] = {spec.name: spec for spec in [
          "zh": "株洲市每万人发明专利拥有量是雁峰区的{word}`times compare-patents-multiple`"},
         {"en": "A stock per head, defined nationally", "zh": "人均存量，全国统一口径"})),
     *ZZ2022_ZZ2025_FIGURES,
-    *[FigureSpec(f"trends-{i.replace('_', '-')}", "07-trends", _trend(i)) for i in TREND_INDICATORS],
+    # The five key indicators as small multiples (they were five charts of one to five points each).
+    FigureSpec("trends-headline-indicators", "07-trends", _headline),
     FigureSpec("targets-outcome-vs-target", "08-targets-vs-outcomes",
                lambda ds, lang: figures.plot_targets(ds, lang=lang)),
     # --- new figures above this line (edit under `flock /tmp/catalog.lock`) ---

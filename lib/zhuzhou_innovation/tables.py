@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .load import Dataset
-from .narrative import Table, format_observation, format_period, readable_table
+from .narrative import Table, format_observation, format_period, lower_first, readable_table
 
 HEADERS = {
     "indicator": {"en": "Indicator", "zh": "指标"},
@@ -930,3 +930,195 @@ def zz2022q1_statistics_2021(ds: Dataset, lang: str = "en") -> Table:
                "zh": "3月综述未载的三项2021年统计"}[lang]
     columns = dict(zip(frame.columns, headers, strict=True))
     return readable_table(frame, columns, caption, "zz2022q1-statistics-2021")
+# --- chapters 07 (trends) and 08 (the scorecard), and the full scorecard appendix -------------
+
+STATUS_WORDS = {"met": ("met", "完成"), "missed": ("missed", "未完成"), "not comparable": ("not comparable", "不可比"),
+                "not yet reported": ("not yet reported", "尚无结果")}
+READING_WORDS = {"met": ("met", "完成"), "probably met": ("probably met", "很可能完成"), "missed": ("missed", "未完成"),
+                 "probably missed": ("probably missed", "很可能未完成"),
+                 "possibly missed": ("possibly missed", "可能未完成"), "open": ("open", "尚无定论")}
+RULE_NAMES = {"scored": ("scored", "直接判定"), "suspect read": ("suspect read", "存疑值推测读法"),
+              "share implies growth": ("share implies growth", "由占比推算增长"),
+              "later goal lower": ("later goal lower", "后续目标更低"), "none": ("–", "–")}
+HEADERS_07_08 = {
+    "reported": {"en": "Reported, by period", "zh": "各时期实际值"},
+    "line": {"en": "Can it be followed as a line?", "zh": "能否逐年连线"},
+    "report": {"en": "Report", "zh": "报告"},
+    "printed": {"en": "Printed", "zh": "原文"},
+    "running": {"en": "Years running", "zh": "连续年数"},
+    "as_recorded": {"en": "Read as of the year reviewed", "zh": "按所述年份解读"},
+    "lagged": {"en": "Read with the publication lag", "zh": "按发布滞后解读"},
+    "status": {"en": "Status", "zh": "判定"},
+    "reading": {"en": "Best reading", "zh": "最佳解读"},
+    "promises": {"en": "Promises", "zh": "承诺数"},
+    "year": {"en": "Year", "zh": "年份"},
+    "target": {"en": "Target", "zh": "目标"},
+    "outcome": {"en": "Outcome", "zh": "结果"},
+    "why": {"en": "Why", "zh": "依据"},
+    "rule": {"en": "Rule", "zh": "规则"},
+    "says": {"en": "What the rule says", "zh": "规则内容"},
+    "set_by": {"en": "Set by", "zh": "提出者"},
+    "rows": {"en": "Rows", "zh": "数据行"},
+    "where": {"en": "Where", "zh": "地区"},
+}
+
+
+def _h(*keys: str, lang: str) -> dict[str, str]:
+    return {k: (HEADERS_07_08.get(k) or HEADERS[k])[lang] for k in keys}
+
+
+def _w(words: dict[str, tuple[str, str]], key: str, lang: str) -> str:
+    return words[key][0 if lang == "en" else 1]
+
+
+def _cited(ds: Dataset, source: str, lang: str) -> str:
+    return ds.sources.set_index("id")[f"citation_{lang}"][source]
+
+
+def _row_text(ds: Dataset, row_id: str, lang: str) -> str:
+    """One row's value as a cell: the book's style, the measure a growth or share needs, the flag."""
+    r = ds.observations.set_index("id").loc[row_id]
+    text = format_observation(r.to_dict() | {"id": row_id}, lang)
+    measure = r.kind if r.kind in ("growth", "share") else r.target_measure if r.kind == "target" else ""
+    if measure == "growth":
+        text = f"{text} growth" if lang == "en" else f"增长{text}"
+    elif measure == "share" and r.share_of:
+        whole = ds.indicators.set_index("id").reindex([r.share_of])["name_en" if lang == "en" else "name_zh"].iloc[0]
+        whole = whole if isinstance(whole, str) else ("GDP" if r.share_of == "gdp" else r.share_of)
+        if r.share_of != r.indicator:
+            text = f"{text} of {lower_first(whole)}" if lang == "en" else f"占{whole}{text}"
+    return text + (f" ({FLAG[lang]['suspect']})" if r.flag and lang == "en" else f"（{FLAG[lang]['suspect']}）" if r.flag else "")
+
+
+def trends_followable(ds: Dataset, region: str = "zhuzhou", lang: str = "en") -> Table:
+    """The recurring indicators with outcomes for two or more periods: what each report printed,
+    and whether the numbers can be joined as a line (and why not)."""
+    from . import series
+    from .periods import period_key
+
+    rec = series.recurring(ds, region)
+    rec = rec[rec.reported.map(len) >= 2]
+    obs = ds.observations[(ds.observations.region == region) & (ds.observations.kind != "target")]
+    why = {"line": ("yes", "可以"), "bounds": ("only as bounds (over)", "仅为下限（超过）"),
+           "one year": ("no: a level for one year only", "不能：仅一年有数值")}
+    out = []
+    for r in rec.itertuples():
+        rows = obs[obs.indicator == r.indicator]
+        rows = rows.assign(key=rows.period.map(period_key)).sort_values(["key", "id"])
+        cells = dict.fromkeys(f"{format_period(x.period, lang)}: {_row_text(ds, x.id, lang)}" if lang == "en"
+                              else f"{format_period(x.period, lang)}：{_row_text(ds, x.id, lang)}"
+                              for x in rows.itertuples())
+        f = series.followable(ds, r.indicator, region)
+        line = (("no: " + f["reason_en"]) if lang == "en" else "不能：" + f["reason_zh"]) if f["how"] == "break" \
+            else _w(why, f["how"], lang)
+        out.append({"indicator": indicator_names(ds, pd.Series([r.indicator]), lang).iloc[0],
+                    "reported": "; ".join(cells), "line": line})
+    caption = ("Zhuzhou: the indicators reported for two or more periods" if lang == "en"
+               else "株洲：有两个及以上时期实际值的指标")
+    return _wrapping(readable_table(pd.DataFrame(out, columns=["indicator", "reported", "line"]),
+                                    _h("indicator", "reported", "line", lang=lang), caption,
+                                    f"trends-followable-{lang}"))
+
+
+def streak_readings(ds: Dataset, indicator: str = "rd_intensity", lang: str = "en") -> Table:
+    """Each report's run of first places, with the years it covers under each reading of its year."""
+    from . import series
+
+    st = series.rank_streaks(ds, indicator)
+    quotes = ds.observations.set_index("id")["quote"]
+    span = lambda a, b: format_period(f"{a}/{b}", lang)  # noqa: E731
+    frame = pd.DataFrame({
+        "report": [_cited(ds, s, lang) for s in st.source],
+        "printed": [quotes[i] for i in st.id],
+        "running": st.years_running.astype(str),
+        "as_recorded": [span(a, b) for a, b in zip(st.first_as_recorded, st.last_as_recorded)],
+        "lagged": [span(a, b) for a, b in zip(st.first_lagged, st.last_lagged)],
+    })
+    caption = ("First in Hunan for R&D intensity: each report's run, read two ways" if lang == "en"
+               else "研发投入强度全省第一：各报告所述连续年份的两种解读")
+    return _wrapping(readable_table(frame, _h("report", "printed", "running", "as_recorded", "lagged", lang=lang),
+                                    caption, f"trends-streak-{lang}"))
+
+
+def promise_counts(ds: Dataset, lang: str = "en") -> Table:
+    """Zhuzhou's promises counted by formal status and by the book's best reading, with the total."""
+    from .scorecard import READINGS, STATUSES, promises
+
+    p = promises(ds)
+    counts = p.groupby(["status", "reading"]).size().reset_index(name="n")
+    counts = counts.assign(s=counts.status.map(STATUSES.index), r=counts.reading.map(READINGS.index))
+    counts = counts.sort_values(["s", "r"])
+    frame = pd.DataFrame({"status": [_w(STATUS_WORDS, s, lang) for s in counts.status],
+                          "reading": [_w(READING_WORDS, r, lang) for r in counts.reading],
+                          "promises": counts.n.astype(str)})
+    total = pd.DataFrame([{"status": "All promises" if lang == "en" else "全部承诺", "reading": "",
+                           "promises": str(len(p))}])
+    caption = ("Zhuzhou's promises by status and best reading" if lang == "en" else "株洲各项承诺：判定与最佳解读")
+    return readable_table(pd.concat([frame, total]), _h("status", "reading", "promises", lang=lang), caption,
+                          f"targets-counts-{lang}")
+
+
+def _promise_frame(ds: Dataset, p: pd.DataFrame, lang: str) -> pd.DataFrame:
+    regions = ds.regions.set_index("id")["name_en" if lang == "en" else "name_zh"]
+    twice = " (set by {n} reports)" if lang == "en" else "（{n}份报告提出）"
+    rows = ds.observations.set_index("id")
+    return pd.DataFrame({
+        "indicator": [printed_name(ds, rows.loc[t].to_dict() | {"indicator": i}, lang)
+                      for t, i in zip(p.promise, p.indicator)],
+        "where": p.region.map(regions).values,
+        "year": [format_period(x, lang) for x in p.period],
+        "target": [_row_text(ds, t, lang) + (twice.format(n=n) if n > 1 else "")
+                   for t, n in zip(p.promise, p.n_rows)],
+        "outcome": [_row_text(ds, a, lang) if a else "–" for a in p.actual_id],
+        "status": [_w(STATUS_WORDS, s, lang) for s in p.status],
+        "reading": [_w(READING_WORDS, r, lang) for r in p.reading],
+        "why": [(e if lang == "en" else z) or "–" for e, z in zip(p.reading_en, p.reading_zh)],
+        "rule": [_w(RULE_NAMES, r, lang) for r in p.rule],
+        "set_by": [", ".join(_cited(ds, s, lang) for s in x.split(", ")) if lang == "en"
+                   else "；".join(_cited(ds, s, lang) for s in x.split(", ")) for x in p.set_by_all],
+        "rows": p.target_ids.values,
+    })
+
+
+def key_promises(ds: Dataset, lang: str = "en") -> Table:
+    """The promises that matter: those a later report speaks to, or that the book can read."""
+    from .scorecard import promises
+
+    p = promises(ds)
+    p = p[(p.actual_id != "") | (p.reading != "open")]
+    caption = ("Zhuzhou's promises with an outcome or a reading" if lang == "en" else "有结果或可解读的株洲承诺")
+    return _wrapping(readable_table(_promise_frame(ds, p, lang),
+                                    _h("indicator", "year", "target", "outcome", "status", "reading", "why", lang=lang),
+                                    caption, f"targets-key-{lang}"))
+
+
+def reading_rules(ds: Dataset, lang: str = "en") -> Table:
+    """The rules behind the best readings (from `scorecard.RULES`), with how many promises each reads."""
+    from .scorecard import RULES, promises
+
+    used = promises(ds).rule.value_counts()
+    frame = pd.DataFrame({"rule": [_w(RULE_NAMES, r, lang) if r != "none" else ("no reading" if lang == "en" else "无解读")
+                                   for r in RULES],
+                          "says": [RULES[r][lang] for r in RULES],
+                          "promises": [str(int(used.get(r, 0))) for r in RULES]})
+    caption = "How the book reads a promise" if lang == "en" else "本书如何解读承诺"
+    return _wrapping(readable_table(frame, _h("rule", "says", "promises", lang=lang), caption,
+                                    f"targets-rules-{lang}"))
+
+
+def scorecard_full(ds: Dataset, peers: bool = False, lang: str = "en") -> Table:
+    """Every promise (or, with `peers`, the peer district's targets), with its rows, for the appendix."""
+    from .scorecard import promises
+
+    p = promises(ds, peers=True)
+    p = p[p.peer == peers]
+    order = p.status.map({"met": 0, "missed": 1, "not comparable": 2, "not yet reported": 3})
+    p = p.assign(order=order).sort_values(["order", "period", "indicator", "promise"])
+    caption = (("Every promise of Zhuzhou's reports" if not peers else "Targets of the peer district's article")
+               if lang == "en" else ("株洲各报告的全部承诺" if not peers else "同类地区文章中的目标"))
+    frame = _promise_frame(ds, p, lang)
+    # the place beside the indicator where it is not the city itself (a zone, a peer district)
+    frame["indicator"] = [i if r == "zhuzhou" else (f"{i} ({w})" if lang == "en" else f"{i}（{w}）")
+                          for i, r, w in zip(frame.indicator, p.region, frame["where"])]
+    return _wrapping(readable_table(frame, _h("indicator", "year", "target", "outcome", "status", "reading", "rows",
+                                               lang=lang), caption, f"scorecard-{'peer' if peers else 'all'}-{lang}"))

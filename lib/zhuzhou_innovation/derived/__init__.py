@@ -12,3 +12,4 @@ from . import reports_2022_2025  # noqa: F401
 from . import findings  # noqa: F401
 from . import sources  # noqa: F401
 from . import yanfeng  # noqa: F401
+from . import across_reports  # noqa: F401

@@ -343,7 +343,10 @@ def _zz2025_dated(r):
 
 @derived("rd-intensity-2025-goal-over-2021", unit="pp", explained_in="ch-zz2025",
          en="The 2025 R&D intensity goal against the 2021 level", zh="2025年研发投入强度目标与2021年水平之差",
-         formula_en="goal for 2025 − reported for 2021", formula_zh="2025年目标 − 2021年实际")
+         formula_en="goal for 2025 − reported for 2021", formula_zh="2025年目标 − 2021年实际",
+         caveat_en="The 2021 level (3.27%) was printed in March 2022, before 2021's R&D statistics were final: "
+                   "it may be 2020's ratio (see the trends chapter).",
+         caveat_zh="2021年水平（3.27%）于2022年3月刊发，彼时2021年研发统计尚未公布，可能是2020年的数据（见趋势一章）。")
 def _rdi_gap(r):
     return r["zz2025-002"] - r["zz2021-037"]
 
@@ -428,7 +431,10 @@ def _commissioners_goals(r):
 
 @derived("goal-2025-vs-latest-rd-intensity", unit="pct", explained_in="ch-zz2025",
          en="The 2025 R&D intensity goal as a percentage of the 2021 level", zh="2025年研发投入强度目标相当于2021年水平的百分比",
-         formula_en="goal for 2025 ÷ reported for 2021 × 100", formula_zh="2025年目标 ÷ 2021年实际 × 100")
+         formula_en="goal for 2025 ÷ reported for 2021 × 100", formula_zh="2025年目标 ÷ 2021年实际 × 100",
+         caveat_en="The 2021 level (3.27%) was printed in March 2022, before 2021's R&D statistics were final: "
+                   "it may be 2020's ratio (see the trends chapter).",
+         caveat_zh="2021年水平（3.27%）于2022年3月刊发，彼时2021年研发统计尚未公布，可能是2020年的数据（见趋势一章）。")
 def _vs_rdi(r):
     return r["zz2025-002"] / r["zz2021-037"] * 100
 

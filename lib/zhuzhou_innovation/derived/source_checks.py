@@ -126,6 +126,9 @@ def _rd_rise(r):
     zh="2022年研发投入强度目标要求的相对增幅",
     formula_en="(intensity goal for 2022 ÷ intensity in 2021 − 1) × 100",
     formula_zh="（2022年研发投入强度目标 ÷ 2021年研发投入强度 − 1）× 100",
+    caveat_en="The 3.27% was printed in March 2022, before 2021's R&D statistics were final: if it is "
+    "2020's ratio, the rise to the 2022 goal spans two years, not one.",
+    caveat_zh="3.27%于2022年3月刊发，彼时2021年研发统计尚未公布；若为2020年数据，则到2022年目标的增幅跨越两年而非一年。",
 )
 def _intensity_rise(r):
     return (r["zz2021-040"] / r["zz2021-037"] - 1) * 100
