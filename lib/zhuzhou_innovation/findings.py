@@ -26,6 +26,7 @@ from .narrative import Table, format_date, format_observation, format_period, lo
 from .paths import FINDINGS
 from .periods import is_year, period_key
 from .rows import with_sources
+from .scorecard import promises as scorecard_promises
 from .scorecard import scorecard
 
 CITY = "zhuzhou"
@@ -408,35 +409,23 @@ def verdict_of(ds: Dataset, target_id: str, lang: str = "en", in_sentence: bool 
     return verdict(record | {"due": is_due(ds, str(record["period"]))}, lang, in_sentence)
 
 
-_PROMISE = ["indicator", "region", "period", "measure", "target", "target_qualifier", "unit"]
-
-
 def promises(ds: Dataset, city: str = CITY) -> pd.DataFrame:
-    """The city's targets (its districts' included, a peer district's not), a target restated by
-    several documents counted once: one line per promise, `target_ids` listing its rows.
-
-    Restatements agree in indicator, place, year, measure, value and qualifier; the line keeps the
-    scorecard's verdict of the earliest row.
-    """
+    """The city's promises as the scorecard counts them (`scorecard.promises`: a target restated
+    by several documents once, a peer district's left out), its districts' included; `target_ids`
+    and `set_by_all` as tuples, sorted by year."""
     return _memo(ds, f"promises-{city}", lambda: _promises(ds, city)).copy()
 
 
 def _promises(ds: Dataset, city: str) -> pd.DataFrame:
-    card = _memo(ds, "scorecard", lambda: scorecard(ds))
-    card = card[card.region.isin(city_regions(ds, city))]
-    published = ds.sources.set_index("id")["published"]
-    card = card.assign(published=card.set_by.map(published)).sort_values(["published", "target_id"])
-    out = []
-    for _, group in card.groupby(_PROMISE, sort=False, dropna=False):
-        first = group.iloc[0].to_dict()
-        first["target_ids"] = tuple(group.target_id)
-        first["set_by_all"] = tuple(dict.fromkeys(group.set_by))
-        out.append(first)
-    frame = pd.DataFrame(out)
+    frame = scorecard_promises(ds)
+    frame = frame[frame.region.isin(city_regions(ds, city))]
     if frame.empty:
-        return frame
+        return frame.reset_index(drop=True)
+    frame = frame.assign(target_ids=frame.target_ids.str.split(", ").map(tuple),
+                         set_by_all=frame.set_by_all.str.split(", ").map(tuple),
+                         target_id=frame.promise)
     return frame.sort_values(
-        ["period", "published", "target_id"],
+        ["period", "published", "promise"],
         key=lambda s: s.map(period_key) if s.name == "period" else s,
         ignore_index=True,
     )
@@ -445,6 +434,18 @@ def _promises(ds: Dataset, city: str) -> pd.DataFrame:
 def is_due(ds: Dataset, period: str) -> bool:
     """True where a target's year is no later than the latest year any document reports on."""
     return period_key(period) <= period_key(vintage(ds).outcomes)
+
+
+def best_reading_text(promise: Mapping, lang: str = "en") -> str:
+    """The scorecard's best reading of a promise in words ("probably missed: about 76% of the
+    target if ..."), or nothing where the formal status says it all (scored, or no rule applies)."""
+    from .words import _READING
+
+    if promise.get("rule") in (None, "", "none", "scored"):
+        return ""
+    word = _READING[str(promise["reading"])][0 if lang == "en" else 1]
+    detail = str(promise.get("reading_en" if lang == "en" else "reading_zh") or "")
+    return f"{word}: {detail}" if lang == "en" and detail else f"{word}：{detail}" if detail else word
 
 
 def verdicts(ds: Dataset, lang: str = "en", city: str = CITY) -> pd.DataFrame:
@@ -463,6 +464,7 @@ def verdicts(ds: Dataset, lang: str = "en", city: str = CITY) -> pd.DataFrame:
             region = ds.regions.set_index("id")["name_en" if lang == "en" else "name_zh"][p.region]
             name = f"{name} ({region})" if lang == "en" else f"{region}{name}"
         record["due"] = is_due(ds, p.period)
+        record["reading"] = best_reading_text(record, lang)
         out.append(
             {
                 "what": w["for"].format(name=name, period=format_period(p.period, lang)),

@@ -239,18 +239,6 @@ def _read_open(r):
     return _promises_where(r, reading="open")
 
 
-@derived("promises-after-last-outcome", unit="count", explained_in="ch-targets",
-         en="Promises for years after the last year any source reports an outcome for",
-         zh="目标年份晚于各来源最后实际年份的承诺数",
-         formula_en="promises whose year is later than the last year with an outcome",
-         formula_zh="年份晚于最后实际年份的承诺个数")
-def _after_last(r):
-    p = _promises(r)
-    obs = r.ds.observations
-    last = obs[(obs.kind != "target") & series.is_year(obs.period)].period.astype(int).max()
-    return _count(list(p[p.period.str[:4].astype(int) > last].promise), list(p.promise))
-
-
 @derived("last-outcome-year", unit="count", explained_in="ch-targets",
          en="The last year any source reports an outcome for", zh="各来源报告实际结果的最后年份",
          formula_en="the latest whole year with a row that is not a target", formula_zh="非目标数据行的最晚整年")

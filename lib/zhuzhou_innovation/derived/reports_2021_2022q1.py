@@ -42,6 +42,9 @@ def _platforms_share(r):
     zh="2022年目标要求的研发投入强度提高幅度",
     formula_en="R&D intensity target for 2022 − R&D intensity in 2021",
     formula_zh="2022年研发投入强度目标 − 2021年研发投入强度",
+    caveat_en="The 3.27% was printed in March 2022, before 2021's R&D statistics were final: if it is "
+    "2020's ratio, this step spans two years, not one.",
+    caveat_zh="3.27%于2022年3月刊发，彼时2021年研发统计尚未公布；若为2020年数据，则此增幅跨越两年而非一年。",
 )
 def _rdi_step(r):
     return r["zz2021-040"] - r["zz2021-037"]
