@@ -6,7 +6,7 @@ SETUP  := $(VENV)/.setup-done
 LAB    := $(VENV)/.lab-done
 JOBS   ?= 2
 
-.PHONY: book test test-fast lab refresh briefing slides bench extract clean FORCE
+.PHONY: book test test-fast lint format lab refresh briefing slides bench extract clean FORCE
 
 # A .venv copied with its folder (cp -r) still runs the original folder's code, whatever is edited
 # here; venv_check.py says so in one line on every make, and the set-up then rebuilds the .venv.
@@ -24,8 +24,11 @@ $(SETUP): requirements.txt pyproject.toml $(if $(VENV_ELSEWHERE),FORCE)
 # JupyterLab and its Chinese language pack: for `make lab` and the tests, not for `make book`
 # (requirements-lab.txt says why it is a file of its own). Installed with requirements.txt so
 # that pip keeps every pin of the book as it is.
-$(LAB): $(SETUP) requirements-lab.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-lab.txt
+$(LAB): $(SETUP) requirements-lab.txt requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-lab.txt \
+	  -r requirements-dev.txt
+	@# nbdime's git drivers for this clone (.gitattributes routes *.ipynb to them): diffs by cell
+	if git rev-parse --git-dir >/dev/null 2>&1; then $(BIN)/nbdime config-git --enable; fi
 	touch $(LAB)
 
 FORCE:
@@ -48,9 +51,21 @@ book: $(SETUP)
 	@if [ $(LISTING) -nt _build/html/book/downloads.html ]; then echo "$(SPHINX)"; $(SPHINX); fi
 	@echo "Book built: open _build/html/index.html"
 
-## test: every test, including nbval on every notebook (needs the built book for page checks).
-test: book $(LAB) node_modules/.package-lock.json
+## test: the linters, then every test, including nbval on every notebook (needs the built book for
+## page checks).
+test: book lint node_modules/.package-lock.json
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile
+
+## lint: ruff (lint, and the format check) on lib/, tests/, benchmarks/ and the notebooks; mypy on lib/.
+lint: $(LAB)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+## format: rewrite the code in the house style (ruff's safe fixes, then the formatter).
+format: $(LAB)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 ## test-fast: the tests without the browser checks and without the two whole-catalog exports
 ## (still nbval on every notebook); needs neither Chromium, nor axe-core, nor a built book.

@@ -49,6 +49,7 @@ def reprint(data: Path, row_id: str, printed: str) -> int:
     _, sources = read_rows(data / "sources.csv")
     path = data / "raw" / next(s["file"] for s in sources if s["id"] == row["source"])
     path.write_text(path.read_text(encoding="utf-8").replace(old_quote, new_quote), encoding="utf-8")
+    record_checksum(data, path.name)
     line = 0
     for i, r in enumerate(rows, start=2):
         if r["source"] != row["source"] or old_quote not in r["quote"]:
@@ -73,6 +74,21 @@ def add_row(data: Path, **fields: str) -> None:
     _, sources = read_rows(data / "sources.csv")
     raw = data / "raw" / next(s["file"] for s in sources if s["id"] == fields["source"])
     raw.write_text(raw.read_text(encoding="utf-8") + f"\n{fields['quote']}\n", encoding="utf-8")
+    record_checksum(data, raw.name)
+
+
+def record_checksum(data: Path, file: str) -> int:
+    """Record the SHA-256 of a data copy's raw text `file` in its sources row (the loader checks
+    it), as an editor who changed the text on purpose would; return the row's line."""
+    import hashlib
+
+    columns, rows = read_rows(data / "sources.csv")
+    for line, row in enumerate(rows, start=2):
+        if row["file"] == file:
+            row["sha256"] = hashlib.sha256((data / "raw" / file).read_bytes()).hexdigest()
+            write_rows(data / "sources.csv", columns, rows)
+            return line
+    raise KeyError(file)
 
 
 _PRINTS = {"100m_cny": "{}亿元", "count": "{}家", "pct": "{}%"}

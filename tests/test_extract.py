@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from datacopy import read_rows, write_rows
+from datacopy import read_rows, record_checksum, write_rows
 
 from zhuzhou_innovation.completeness import Exclusion, completeness_problems, source_problems
 from zhuzhou_innovation.extract import SourceInfo, check_candidates, main, propose, source_info
@@ -104,9 +104,10 @@ def test_adding_the_made_up_report_with_the_assistant(data_copy):
     raw = data_copy / "raw" / "999_made_up_2023_review.txt"
     raw.write_bytes(FIXTURE.read_bytes())
     columns, rows = read_rows(data_copy / "sources.csv")
-    rows.append(dict(zip(columns, ["zz2023", raw.name, "株洲市2023年科技创新工作回顾(虚构)", "A made-up 2023 review",
+    rows.append(dict(zip([c for c in columns if c != "sha256"], ["zz2023", raw.name, "株洲市2023年科技创新工作回顾(虚构)", "A made-up 2023 review",
                                    "Test fixture", "2024-03", "2023", "review", "Made-up review", "虚构的回顾"])))
     write_rows(data_copy / "sources.csv", columns, rows)
+    record_checksum(data_copy, "999_made_up_2023_review.txt")
     out = data_copy.parent / "zz2023.csv"
     assert main([str(raw), "--data", str(data_copy), "--out", str(out)]) == 0  # id, dates from sources.csv
     with out.open(encoding="utf-8") as fh:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from datacopy import edit_row, read_rows, reprint, write_rows
+from datacopy import edit_row, read_rows, record_checksum, reprint, write_rows
 
 from zhuzhou_innovation import scorecard, series
 from zhuzhou_innovation.load import DataError, RowContext, files_read, load_dataset, row_problems
@@ -35,14 +35,28 @@ def test_suspect_rows_say_why():
     assert (suspect.note.str.len() > 20).all()
 
 
-def test_raw_texts_match_the_shared_seeds():
-    """The project's copies of the sources are the sources (when the seeds are beside the repo)."""
-    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-    if not seeds.is_dir():
-        pytest.skip(f"{seeds} not present")
+def test_every_raw_text_is_pinned_by_its_checksum():
+    """The quotes are verified against exactly the texts sources.csv pins (SHA-256 of the bytes)."""
+    import hashlib
+
     ds = load_dataset()
     for row in ds.sources.itertuples():
-        assert (seeds / row.file).read_bytes() == (ds.data_dir / "raw" / row.file).read_bytes()
+        assert hashlib.sha256((ds.data_dir / "raw" / row.file).read_bytes()).hexdigest() == row.sha256
+
+
+def test_a_changed_raw_text_is_refused_naming_its_sources_row_and_the_checksum(data_copy):
+    raw = data_copy / "raw" / "004_4ae5928448a75f88.txt"
+    raw.write_bytes(raw.read_bytes() + b"\n")  # one byte more; every quote is still found
+    with pytest.raises(DataError) as err:
+        load_dataset(data_copy)
+    problem = err.value.problems[0]
+    _, rows = read_rows(data_copy / "sources.csv")
+    line = 2 + next(i for i, r in enumerate(rows) if r["file"] == raw.name)
+    assert (problem.file, problem.row, problem.field) == ("data/sources.csv", line, "sha256")
+    assert "data/raw/004_4ae5928448a75f88.txt has SHA-256" in problem.message
+    assert len(err.value.problems) == 1
+    record_checksum(data_copy, raw.name)  # the change made on purpose, and recorded
+    assert load_dataset(data_copy).sources.set_index("file").sha256[raw.name] == problem.message.split()[3].rstrip(",")
 
 
 def test_files_read_lists_the_tables_and_texts():
@@ -168,10 +182,11 @@ def test_next_years_report_is_rows_and_a_raw_file_not_code(data_copy):
     text = "2023年,全市全社会研发投入强度达到3.45%,高新技术企业达到1300家。"
     (data_copy / "raw" / "999_made_up_2023_review.txt").write_text(text, encoding="utf-8")
     columns, rows = read_rows(data_copy / "sources.csv")
-    rows.append(dict(zip(columns, [
+    rows.append(dict(zip([c for c in columns if c != "sha256"], [
         "zz2023", "999_made_up_2023_review.txt", "2023年科技创新回顾(虚构)", "A made-up 2023 review",
         "Test fixture", "2024-03", "2023", "review", "Made-up 2023 review", "虚构的2023年回顾"])))
     write_rows(data_copy / "sources.csv", columns, rows)
+    record_checksum(data_copy, "999_made_up_2023_review.txt")
     columns, rows = read_rows(data_copy / OBS)
     blank = dict.fromkeys(columns, "")
     rows += [

@@ -70,7 +70,8 @@ def _lang(app: Sphinx) -> str:
 
 
 def _facts(app: Sphinx) -> Facts:
-    return app.zz_facts  # type: ignore[attr-defined]  (on the app: never pickled with the env)
+    # on the app, not the environment: never pickled with it
+    return app.zz_facts  # type: ignore[attr-defined]
 
 
 def mark_chinese(text: str) -> str:

@@ -2,9 +2,9 @@
 
 Validation runs on every load, in two layers: the Frictionless table schemas in
 `data/datapackage.json` (columns, types, patterns, enums, unique ids, references between
-tables), then the checks a schema cannot say (the file is UTF-8, each quote is found verbatim in
-its source text, the value is what `as_printed` says in the row's unit (see `printed`), the unit
-fits the indicator and the kind). Every problem is reported with the
+tables), then the checks a schema cannot say (the file is UTF-8, each source text has the SHA-256
+its row in sources.csv records, each quote is found verbatim in its source text, the value is what
+`as_printed` says in the row's unit (see `printed`), the unit fits the indicator and the kind). Every problem is reported with the
 file, the CSV line and the field, and nothing is returned unless everything passes.
 
 Set ZHUZHOU_DATA to load another copy of the data (the tests do, to try bad inputs).
@@ -12,6 +12,7 @@ Set ZHUZHOU_DATA to load another copy of the data (the tests do, to try bad inpu
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -212,6 +213,16 @@ def _content_problems(tables: dict[str, pd.DataFrame], texts: dict[str, str], la
     return problems
 
 
+def _checksum_problems(raw: Path, recorded: str, line: int, base: Path) -> list[Problem]:
+    """The raw text must be the one its row pins: every quote is verified against exactly it."""
+    actual = hashlib.sha256(raw.read_bytes()).hexdigest()
+    if actual == recorded:
+        return []
+    return [Problem(_label(base / "sources.csv", base), line, "sha256",
+                    f"{_label(raw, base)} has SHA-256 {actual}, but the row records {recorded}: the raw "
+                    "text changed; restore it, or record the new checksum and say why in data/CHANGES.md")]
+
+
 def load_dataset(path: str | Path | None = None) -> Dataset:
     """Validate and load every table and source text; raise DataError listing all problems."""
     base = Path(path).resolve() if path else data_dir()
@@ -234,11 +245,14 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
     tables = {name: _table(base, name) for name in TABLES}
     texts, text_problems = {}, []
     for line, row in enumerate(tables["sources"].itertuples(index=False), start=2):
+        raw = base / "raw" / row.file
         try:
-            texts[row.id] = _read_text(base / "raw" / row.file, _label(base / "raw" / row.file, base))
+            texts[row.id] = _read_text(raw, _label(raw, base))
         except DataError as exc:
             text_problems += [Problem(_label(base / "sources.csv", base), line, "file", p.message)
                               for p in exc.problems]
+            continue
+        text_problems += _checksum_problems(raw, row.sha256, line, base)
     problems = text_problems + _content_problems(tables, texts, _label(base / "observations.csv", base))
     if problems:
         raise DataError(problems)
