@@ -34,6 +34,7 @@ import posixpath
 import re
 import sys
 import time
+from typing import Any
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -175,7 +176,9 @@ def print_page(site: Path = SITE, root: Path = REPO,
 
     pages = book_pages(root)
     by_path = {f"{p.docname}.html": anchor(p.docname) for p in pages}
-    chapters, articles, sheets = [], [], []
+    chapters: list = []
+    articles: list = []
+    sheets: list = []
     for page in pages:
         source = site / f"{page.docname}.html"
         soup = BeautifulSoup(source.read_text(encoding="utf-8"), "html.parser")
@@ -287,8 +290,9 @@ def chapter_pages(pdf: bytes, anchors: list[str]) -> dict[str, int]:
     dests = {name.lstrip("/"): dest for name, dest in reader.named_destinations.items()}
     found = {}
     for name in anchors:
-        if name in dests:
-            found[name] = reader.get_destination_page_number(dests[name]) + 1
+        page = reader.get_destination_page_number(dests[name]) if name in dests else None
+        if page is not None:
+            found[name] = page + 1
     missing = [a for a in anchors if a not in found]
     if missing:
         raise RuntimeError(f"the printed book has no destination for {', '.join(missing)}: "
@@ -307,7 +311,7 @@ def with_outline(pdf: bytes, chapters: list[Chapter], config: dict) -> bytes:
     from pypdf import PdfWriter
 
     writer = PdfWriter(clone_from=io.BytesIO(pdf))
-    parents: dict[str, object] = {}
+    parents: dict[str, Any] = {}
     for c in chapters:
         if c.page_number is None:
             continue

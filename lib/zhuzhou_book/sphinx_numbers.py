@@ -24,6 +24,7 @@ import html
 import types
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import Directive
@@ -31,7 +32,6 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
-
 from zhuzhou_innovation import words
 from zhuzhou_innovation.facts import Facts, UnknownKey
 from zhuzhou_innovation.fonts import is_cjk
@@ -45,7 +45,7 @@ NUMBERS_DOC = "book/numbers"
 DERIVED_DOC = "book/derived"
 SOURCES_DIR = "book/sources"  # one generated page per source text (not committed)
 
-LABELS = {
+LABELS: dict[str, dict[str, Any]] = {
     "en": {"printed": "Printed", "suspect": "Flagged suspect", "derived": "Derived, not printed",
            "source": "Source", "used": "Used on", "read": "Read it in the source text",
            "note": "Note", "inputs": "Inputs", "working": "Working", "formula": "Formula",
@@ -104,6 +104,7 @@ def _tooltip(app: Sphinx, key: str) -> str:
     if fact.row is not None:
         r = fact.row
         source = facts.source(key)
+        assert source is not None  # a row always has its source
         cite = source.citation_en if lang == "en" else source.citation_zh
         parts = [f'<span class="zz-q" lang="zh-Hans">「{html.escape(r.quote)}」</span>',
                  f'<span class="zz-meta">{labels["printed"]}: <span lang="zh-Hans">'
@@ -317,7 +318,7 @@ def _every_number(app: Sphinx, docname: str) -> str:
 def _derived_numbers(app: Sphinx, docname: str) -> str:
     facts, lang = _facts(app), _lang(app)
     labels = LABELS[lang]
-    std = app.env.get_domain("std")
+    std: Any = app.env.get_domain("std")  # the StandardDomain, whose labels the checker does not see
     out = []
     for name, q in sorted(facts.quantities.items()):
         fact = facts.get(name)
@@ -462,7 +463,9 @@ class _ChineseTextMixin:
 
 def _wrap_cjk_html(fragment: str) -> str:
     """Wrap CJK runs of already-escaped text (no tags inside text nodes but entities and <br>)."""
-    out, run, i = [], [], 0
+    out: list = []
+    run: list = []
+    i = 0
     while i < len(fragment):
         char = fragment[i]
         if char in "<&":  # a tag or an entity: copy it whole

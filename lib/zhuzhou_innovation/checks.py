@@ -33,18 +33,19 @@ def recompute_growth(ds: Dataset) -> pd.DataFrame:
         key_now, key_prev = (g.indicator, g.region, end), (g.indicator, g.region, prev)
         now = levels.loc[key_now] if key_now in levels.index else None
         before = levels.loc[key_prev] if prev and key_prev in levels.index else None
-        computed, arithmetic, bounds, implied, working = np.nan, "", None, np.nan, ""
+        computed, arithmetic, implied, working = np.nan, "", np.nan, ""
+        bounds: tuple[float, float] | None = None
         if now is not None and before is not None and before.value:
             computed = (now.value / before.value - 1) * 100
             arithmetic = (
                 f"({shown(now.value, now.qualifier)} / {shown(before.value, before.qualifier)}"
                 f" − 1) × 100 = {computed:.2f}%"
             )
-            end, base = interval(now.value, now.qualifier), interval(before.value, before.qualifier)
-            bounds = growth_range(end, base)
+            lo_hi, base = interval(now.value, now.qualifier), interval(before.value, before.qualifier)
+            bounds = growth_range(lo_hi, base)
             working = (
-                f"({end[0]:g} / {base[1]:g} − 1) × 100 = {bounds[0]:.2f}% to "
-                f"({end[1]:g} / {base[0]:g} − 1) × 100 = {bounds[1]:.2f}%"
+                f"({lo_hi[0]:g} / {base[1]:g} − 1) × 100 = {bounds[0]:.2f}% to "
+                f"({lo_hi[1]:g} / {base[0]:g} − 1) × 100 = {bounds[1]:.2f}%"
             )
         if now is not None:
             implied = now.value / (1 + g.value / 100)

@@ -297,7 +297,10 @@ def propose(text: str, ds: Dataset, info: SourceInfo) -> tuple[list[dict[str, st
                      key=lambda r: -len(r[1]))
     numbers = find_numbers(text)
     dates = [n for n in numbers if n.is_date]
-    candidates, seen, drafts, seen_drafts = [], set(), [], set()
+    candidates: list = []
+    drafts: list = []
+    seen: set = set()
+    seen_drafts: set = set()
     for n in numbers:
         reason = out_of_scope(text, n)
         if reason:

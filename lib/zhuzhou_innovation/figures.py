@@ -12,6 +12,7 @@ import textwrap
 import weakref
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, BinaryIO, cast
 
 import matplotlib
 
@@ -21,6 +22,7 @@ import matplotlib.ticker  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.transforms import Bbox  # noqa: E402
 
 from . import scorecard, series  # noqa: E402
 from .fonts import register_cjk_font  # noqa: E402
@@ -124,7 +126,7 @@ def _finish(fig: Figure, ds: Dataset, data: pd.DataFrame, lang: str, sources=Non
             fig.text(0.01, (0.1 + 0.16 * (source.count("\n") + 1)) / inches, note, ha="left", va="bottom",
                      fontsize=9, color="#444444", transform=fig.transFigure)
     bottom = (0.3 + 0.16 * (lines - 1)) / inches  # room for the notes and the source line(s)
-    fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
+    cast(Any, fig.get_layout_engine()).set(rect=(0, bottom, 1, 1 - bottom))  # constrained layout
     _DATA[fig] = data.reset_index(drop=True)
     return fig
 
@@ -320,7 +322,7 @@ def plot_series(ds: Dataset, indicator: str, region: str = "zhuzhou", lang: str 
             title += f" ({region_name(ds, region, lang)})"
         ax.set_title(title, fontsize=12, color="#444444")
         _suptitle(fig, _series_finding(ds, indicator, region, actual, goals, lang), lang)
-        ax.legend(loc=legend_loc)
+        ax.legend(loc=cast(Any, legend_loc))
     return _finish(fig, ds, _series_data(actual, goals, indicator, region), lang, notes=notes)
 
 
@@ -629,7 +631,7 @@ def to_svg(fig: Figure) -> str:
     return buf.getvalue()
 
 
-def to_png(fig: Figure, path: Path, dpi: int = 300) -> None:
+def to_png(fig: Figure, path: Path | BinaryIO, dpi: int = 300) -> None:
     """A print-ready PNG with no timestamp or software tag in its metadata."""
     with book_style():
         fig.savefig(path, format="png", dpi=dpi, metadata={"Software": None})
@@ -741,9 +743,9 @@ def _frozen(fig: Figure) -> Figure:
     rows of axes leaves float noise (1e-13) that varies from run to run and would change the
     SVG's clip-path ids, so the same figure would not give the same bytes."""
     with book_style():
-        fig.get_layout_engine().execute(fig)
+        cast(Any, fig.get_layout_engine()).execute(fig)
         for ax in fig.axes:
-            ax.set_position([round(v, 6) for v in ax.get_position().bounds])
+            ax.set_position(Bbox.from_bounds(*(round(v, 6) for v in ax.get_position().bounds)))
         fig.set_layout_engine("none")
     return fig
 

@@ -327,7 +327,7 @@ def find_numbers(text: str) -> list[Number]:
                                 multiplied=True))
             continue
         try:
-            amount = chinese_numeral(run)
+            amount = Fraction(chinese_numeral(run))
         except PrintError:
             continue
         n = _number_at(text, norm, start, m.end(), Fraction(amount), run[-1] in _CN_LARGE)

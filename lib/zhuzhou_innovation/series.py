@@ -127,7 +127,7 @@ def series(ds: Dataset, indicator: str, region: str = "zhuzhou", kind: str = "ac
     rows = with_sources(ds, rows).assign(clean=lambda d: d.flag == "", exact=lambda d: d.qualifier == "")
     rows = rows.sort_values(["period", "published", "clean", "exact", "id"])
     lagged = may_be_year_before(ds, rows)
-    out = []
+    out: list = []
     for period, group in rows.groupby("period", sort=True):
         last = group.iloc[-1]
         others = group.iloc[:-1]

@@ -24,6 +24,7 @@ import sys
 import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -43,7 +44,7 @@ SLIDE_WIDTH, SLIDE_HEIGHT = 12192000, 6858000  # 16:9, 13.33 × 7.5 inches, in E
 STATUSES = ("met", "missed", "not comparable", "not yet reported")
 
 # Every word a slide shows besides the data's own names and titles.
-WORDS = {
+WORDS: dict[str, dict[str, Any]] = {
     "en": {
         "title": "Zhuzhou's innovation reports, year by year",
         "subtitle": "A briefing: {n_sources} reports, {first}–{last}; {n_obs} numbers, each with the sentence that printed it",
@@ -274,11 +275,12 @@ def _sources_slide(prs, ds: Dataset, lang: str) -> None:
 def build_deck(ds: Dataset, rendered: list[export.RenderedFigure], lang: str):
     """The deck in one language, as a python-pptx Presentation (not yet saved)."""
     from pptx import Presentation
+    from pptx.util import Emu
 
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     prs = Presentation()
-    prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
+    prs.slide_width, prs.slide_height = Emu(SLIDE_WIDTH), Emu(SLIDE_HEIGHT)
     _title_slide(prs, ds, lang)
     _findings_slide(prs, ds, lang)
     for fig in rendered:
