@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-COLUMNS = (
-    "id",
-    "source",
-    "region",
-    "indicator",
-    "period",
-    "kind",
-    "value",
-    "unit",
-    "as_printed",
-    "quote",
-    "flag",
-    "note",
-    "share_of",
-    "target_measure",
-    "qualifier",
-    "label_zh",
-)
+import json
+from pathlib import Path
+
+def _observation_columns() -> tuple[str, ...]:
+    """The columns of observations.csv, as the schema (data/datapackage.json) names them."""
+    package = json.loads((Path(__file__).resolve().parents[1] / "data" / "datapackage.json").read_text("utf-8"))
+    table = next(r for r in package["resources"] if r["name"] == "observations")
+    return tuple(f["name"] for f in table["schema"]["fields"])
+
+
+COLUMNS = _observation_columns()
 
 
 def observation(id_: str, **fields) -> dict:

@@ -6,26 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+from madeup import COLUMNS
 from zhuzhou_innovation.load import Dataset
 
-OBSERVATION_COLUMNS = [
-    "id",
-    "source",
-    "region",
-    "indicator",
-    "period",
-    "kind",
-    "value",
-    "unit",
-    "as_printed",
-    "quote",
-    "flag",
-    "note",
-    "share_of",
-    "target_measure",
-    "qualifier",
-    "label_zh",
-]
+OBSERVATION_COLUMNS = list(COLUMNS)
 
 
 def row(

@@ -15,27 +15,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from madeup import COLUMNS as OBSERVATION_COLUMNS
 from zhuzhou_innovation import findings, quantities, words
 from zhuzhou_innovation.load import Dataset, load_dataset
 
 BOOK = Path(__file__).resolve().parents[1] / "book"
-COLUMNS = [
-    "id",
-    "source",
-    "region",
-    "indicator",
-    "period",
-    "kind",
-    "value",
-    "unit",
-    "as_printed",
-    "quote",
-    "flag",
-    "note",
-    "share_of",
-    "target_measure",
-    "qualifier",
-]
+COLUMNS = [c for c in OBSERVATION_COLUMNS if c != "label_zh"]  # the rows below give no label_zh
 
 
 def row(
