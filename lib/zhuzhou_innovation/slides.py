@@ -48,27 +48,26 @@ WORDS: dict[str, dict[str, Any]] = {
     "en": {
         "title": "Zhuzhou's innovation reports, year by year",
         "subtitle": "A briefing: {n_sources} reports, {first}–{last}; {n_obs} numbers, each with the sentence that printed it",
-        "made": "Made by `make slides` from the book's data; every number is a row of data/observations.csv.",
+        "made": "Made from the book's dataset: every number comes with the sentence that printed it "
+                "(the book's every-number page and the data download).",
         "findings": "Key findings",
-        "scorecard": "Targets against outcomes: {n} targets",
+        "scorecard": "Zhuzhou's targets against outcomes: {n} promises, each counted once",
         "status": "Status", "count": "Targets", "meaning": "What it means", "total": "All targets",
         "sources": "Sources",
         "source_cols": ("Title", "Title (Chinese)", "Publisher", "Published"),
-        "latest": "{name}: {value} in {year}", "target": " (target for {year}: {value})",
-        "suspect": " – flagged suspect", "actual": "reported", "target_word": "target",
+        "actual": "reported", "target_word": "target",
         "chart": "Chart: {title}. ",
     },
     "zh": {
         "title": "株洲科技创新报告逐年解读",
         "subtitle": "简报：{n_sources}篇报告（{first}—{last}年）；{n_obs}个数字，每个数字都附有原文语句",
-        "made": "由 make slides 根据本书数据生成；每个数字都是 data/observations.csv 中的一行。",
+        "made": "根据本书数据集生成：每个数字都附有刊载它的原句（见本书“全部数字”页与数据下载）。",
         "findings": "主要发现",
-        "scorecard": "目标与实际对照：共{n}项目标",
+        "scorecard": "株洲目标与实际对照：共{n}项承诺（重复提出的只计一次）",
         "status": "状态", "count": "目标数", "meaning": "含义", "total": "全部目标",
         "sources": "资料来源",
         "source_cols": ("英文标题", "标题", "发布者", "发布日期"),
-        "latest": "{name}：{year}年{value}", "target": "（{year}年目标：{value}）",
-        "suspect": "（存疑）", "actual": "实际", "target_word": "目标",
+        "actual": "实际", "target_word": "目标",
         "chart": "图表：{title}。",
     },
 }
@@ -82,6 +81,8 @@ STATUS_WORDS = {
            "not comparable": ("不可比", "实际值存疑、口径不同，或只是一个无法判断的界限"),
            "not yet reported": ("尚未报告", "尚无后续报告给出该年份的数字")},
 }
+
+
 def _observation(ds: Dataset, row_id: str, lang: str) -> str:
     """A row's value as the book writes it: in Chinese as printed, in English the book's style."""
     return format_observation(ds.observations.set_index("id").loc[row_id].to_dict(), lang)
@@ -248,8 +249,10 @@ def _figure_slide(prs, ds: Dataset, fig: export.RenderedFigure, lang: str) -> No
 
 
 def scorecard_counts(ds: Dataset) -> pd.Series:
-    """How many targets have each status (every status listed, zeros included), in a fixed order."""
-    counts = scorecard.scorecard(ds).status.value_counts()
+    """How many of Zhuzhou's promises have each status (every status listed, zeros included), in a
+    fixed order: each promise once however many reports restate it, the peer district's left out,
+    as the book's scorecard counts them (`scorecard.promises`)."""
+    counts = scorecard.promises(ds).status.value_counts()
     return pd.Series({s: int(counts.get(s, 0)) for s in STATUSES}, name="targets")
 
 
