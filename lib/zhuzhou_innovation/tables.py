@@ -62,7 +62,7 @@ _SC_WORDS = {
         "allowed": "allows",
         "to": "to",
         "width": "points wide",
-        "money": "Money in 亿元 (100 million yuan), as the sources print it.",
+        "money": "Money in 亿元 (CNY 100 million), as the sources print it.",
         "note": "the note's reading",
     },
     "zh": {
