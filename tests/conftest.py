@@ -13,8 +13,10 @@ DATA = REPO / "data"
 
 def pytest_configure(config):
     config.addinivalue_line(
-        "markers", "slow: reads the whole briefing export (two full exports of the catalog); "
-                   "`make test-fast` leaves these out")
+        "markers",
+        "slow: reads the whole briefing export (two full exports of the catalog); "
+        "`make test-fast` leaves these out",
+    )
 
 
 def pytest_collection_modifyitems(items):

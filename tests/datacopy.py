@@ -69,7 +69,7 @@ def reprint(data: Path, row_id: str, printed: str) -> int:
 def add_row(data: Path, **fields: str) -> None:
     """Append an observation to a data copy, and its made-up sentence to the copy of its source."""
     columns, rows = read_rows(data / "observations.csv")
-    rows.append({c: "" for c in columns} | fields)
+    rows.append(dict.fromkeys(columns, "") | fields)
     write_rows(data / "observations.csv", columns, rows)
     _, sources = read_rows(data / "sources.csv")
     raw = data / "raw" / next(s["file"] for s in sources if s["id"] == fields["source"])
@@ -95,10 +95,22 @@ _PRINTS = {"100m_cny": "{}亿元", "count": "{}家", "pct": "{}%"}
 _QUALIFIER_WORDS = {"": "", "over": "超过", "about": "约", "under": "不到"}
 
 
-def made_up_level(row_id: str, source: str, indicator: str, period: str, value: str, unit: str,
-                  qualifier: str = "") -> dict:
+def made_up_level(
+    row_id: str, source: str, indicator: str, period: str, value: str, unit: str, qualifier: str = ""
+) -> dict:
     """A made-up level, printed the way the sources print one (超过832.2亿元), in a made-up sentence."""
     printed = _QUALIFIER_WORDS[qualifier] + _PRINTS[unit].format(value)
-    return dict(id=row_id, source=source, region="zhuzhou", indicator=indicator, period=period,
-                kind="actual", value=value, unit=unit, as_printed=printed,
-                quote=f"（测试）{period}年{indicator}{printed}", qualifier=qualifier, note="made up for a test")
+    return {
+        "id": row_id,
+        "source": source,
+        "region": "zhuzhou",
+        "indicator": indicator,
+        "period": period,
+        "kind": "actual",
+        "value": value,
+        "unit": unit,
+        "as_printed": printed,
+        "quote": f"（测试）{period}年{indicator}{printed}",
+        "qualifier": qualifier,
+        "note": "made up for a test",
+    }

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+
 def _observation_columns() -> tuple[str, ...]:
     """The columns of observations.csv, as the schema (data/datapackage.json) names them."""
-    package = json.loads((Path(__file__).resolve().parents[1] / "data" / "datapackage.json").read_text("utf-8"))
+    package = json.loads(
+        (Path(__file__).resolve().parents[1] / "data" / "datapackage.json").read_text("utf-8")
+    )
     table = next(r for r in package["resources"] if r["name"] == "observations")
     return tuple(f["name"] for f in table["schema"]["fields"])
 

@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 from datacopy import read_rows, write_rows
-
-from zhuzhou_innovation.completeness import (completeness_problems, main, read_exclusions,
-                                             source_problems)
+from zhuzhou_innovation.completeness import completeness_problems, main, read_exclusions, source_problems
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
@@ -44,8 +42,11 @@ def test_a_date_outside_every_quote_must_be_excluded_too():
 
 def test_an_excluded_number_is_accounted_for_in_every_copy_of_its_passage(tmp_path):
     md = tmp_path / "excluded_x.md"
-    md.write_text("| number | passage | reason |\n|---|---|---|\n"
-                  "| `五条` | `人才新政五条` | made up |\n| `*` | `见第3版` | page reference |\n", encoding="utf-8")
+    md.write_text(
+        "| number | passage | reason |\n|---|---|---|\n"
+        "| `五条` | `人才新政五条` | made up |\n| `*` | `见第3版` | page reference |\n",
+        encoding="utf-8",
+    )
     exclusions, bad = read_exclusions(md, "ex.md")
     assert bad == [] and [e.line for e in exclusions] == [3, 4]
     text = TEXT + "再次:出台人才新政五条。\n"
@@ -59,11 +60,14 @@ def test_a_quote_covers_only_its_own_number_not_its_neighbours():
     assert ["'25%'" in p.message for p in problems] == [True]
 
 
-@pytest.mark.parametrize("line, problem", [
-    ("| `七条` | `人才新政五条` | wrong number |", "no number '七条' in '人才新政五条'"),
-    ("| `五条` | `人才新政六条` | not in the text |", "not found verbatim"),
-    ("| `195家` | `全年新增高企195家` | recorded |", "is recorded (row x-001)"),
-])
+@pytest.mark.parametrize(
+    "line, problem",
+    [
+        ("| `七条` | `人才新政五条` | wrong number |", "no number '七条' in '人才新政五条'"),
+        ("| `五条` | `人才新政六条` | not in the text |", "not found verbatim"),
+        ("| `195家` | `全年新增高企195家` | recorded |", "is recorded (row x-001)"),
+    ],
+)
 def test_an_exclusion_that_is_not_true_to_the_text_is_a_problem(tmp_path, line, problem):
     md = tmp_path / "excluded_x.md"
     md.write_text(f"| number | passage | reason |\n|---|---|---|\n{line}\n", encoding="utf-8")
@@ -75,13 +79,15 @@ def test_an_exclusion_that_is_not_true_to_the_text_is_a_problem(tmp_path, line, 
 
 def test_an_exclusion_row_without_a_reason_is_a_problem(tmp_path):
     md = tmp_path / "excluded_x.md"
-    md.write_text("| number | passage | reason |\n|---|---|---|\n| `五条` | `人才新政五条` |  |\n",
-                  encoding="utf-8")
+    md.write_text(
+        "| number | passage | reason |\n|---|---|---|\n| `五条` | `人才新政五条` |  |\n", encoding="utf-8"
+    )
     exclusions, bad = read_exclusions(md, "ex.md")
     assert exclusions == [] and [(p.row, "reason" in p.message) for p in bad] == [(3, True)]
 
 
 # --- the real data ---
+
 
 def test_every_number_of_every_raw_text_is_recorded_or_excluded():
     problems = completeness_problems(DATA)
@@ -121,7 +127,7 @@ def test_deleting_the_rows_of_any_recorded_number_fails_naming_it(sources, print
     problems = source_problems(text, kept, exclusions, f"data/raw/{file}", "excluded.md")
     quote = next(r["quote"] for r in rows if r["id"] == ids[0])
     line = text.count("\n", 0, text.index(quote) + quote.index(printed)) + 1
-    assert any(p.row == line and f"number '" in p.message for p in problems), problems
+    assert any(p.row == line and "number '" in p.message for p in problems), problems
     assert problems and all(p.file == f"data/raw/{file}" for p in problems)
 
 

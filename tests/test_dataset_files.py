@@ -15,7 +15,6 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-
 from zhuzhou_book import dataset_files
 
 REPO = Path(__file__).resolve().parents[1]
@@ -119,8 +118,10 @@ def test_both_files_are_dated_by_the_newest_source_not_the_clock(data_copy, zip_
     assert core.count("2031-07-01T00:00:00Z") == 2  # created and modified
 
 
-_BUILD = ("import hashlib, sys; from zhuzhou_book import dataset_files as d; "
-          "print(hashlib.sha256(d.zip_bytes()).hexdigest(), hashlib.sha256(d.workbook_bytes()).hexdigest())")
+_BUILD = (
+    "import hashlib, sys; from zhuzhou_book import dataset_files as d; "
+    "print(hashlib.sha256(d.zip_bytes()).hexdigest(), hashlib.sha256(d.workbook_bytes()).hexdigest())"
+)
 
 
 def test_two_builds_give_byte_identical_zip_and_workbook():
@@ -128,8 +129,15 @@ def test_two_builds_give_byte_identical_zip_and_workbook():
     # two processes, as two `make book` runs would be: each takes over a second, so a date taken
     # from the clock (openpyxl's, zipfile's) would differ between them
     for seed in ("1", "2"):
-        done = subprocess.run([sys.executable, "-c", _BUILD], cwd=REPO, capture_output=True, text=True,
-                              env=os.environ | {"PYTHONHASHSEED": seed}, timeout=120, check=False)
+        done = subprocess.run(
+            [sys.executable, "-c", _BUILD],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            env=os.environ | {"PYTHONHASHSEED": seed},
+            timeout=120,
+            check=False,
+        )
         assert done.returncode == 0, done.stderr[-2000:]
         digests.add(done.stdout.strip())
     assert len(digests) == 1

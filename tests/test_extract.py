@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from datacopy import read_rows, record_checksum, write_rows
-
 from zhuzhou_innovation.completeness import Exclusion, completeness_problems, source_problems
 from zhuzhou_innovation.extract import SourceInfo, check_candidates, main, propose, source_info
 from zhuzhou_innovation.load import load_dataset
@@ -40,9 +39,11 @@ def _found(text: str, row, candidates: list[dict[str, str]]) -> bool:
         at = text.find(row.quote, at + 1)
     for c in candidates:
         number = text.find(c["quote"]) + c["quote"].find(c["as_printed"])
-        if (c["as_printed"], c["unit"]) == (row.as_printed, row.unit) \
-                and Decimal(c["value"]) == Decimal(repr(row.value)) \
-                and any(a <= number < b for a, b in spans):
+        if (
+            (c["as_printed"], c["unit"]) == (row.as_printed, row.unit)
+            and Decimal(c["value"]) == Decimal(repr(row.value))
+            and any(a <= number < b for a, b in spans)
+        ):
             return True
     return False
 
@@ -55,8 +56,10 @@ def test_the_assistant_proposes_at_least_95_percent_of_the_recorded_rows(ds, pro
     _, candidates, _ = proposals[source]
     rows = list(ds.observations[ds.observations.source == source].itertuples())
     hits = sum(_found(ds.texts[source], r, candidates) for r in rows)
-    print(f"{source}: {hits}/{len(rows)} recorded rows proposed with the same value, unit and "
-          f"as_printed ({hits / len(rows):.0%}); {len(candidates)} candidates")
+    print(
+        f"{source}: {hits}/{len(rows)} recorded rows proposed with the same value, unit and "
+        f"as_printed ({hits / len(rows):.0%}); {len(candidates)} candidates"
+    )
     assert hits / len(rows) >= 0.95
 
 
@@ -82,7 +85,11 @@ def test_a_repeated_passage_is_proposed_once(proposals):
 def test_guesses_come_from_the_words_around_the_number(ds):
     candidates, drafts = propose(FIXTURE.read_text(encoding="utf-8"), ds, NEW)
     got = {c["as_printed"]: c for c in candidates}
-    assert (got["3.6%"]["kind"], got["3.6%"]["period"], got["3.6%"]["indicator"]) == ("target", "2024", "rd_intensity")
+    assert (got["3.6%"]["kind"], got["3.6%"]["period"], got["3.6%"]["indicator"]) == (
+        "target",
+        "2024",
+        "rd_intensity",
+    )
     assert (got["12.5%"]["kind"], got["12.5%"]["indicator"]) == ("growth", "high_tech_enterprises")
     assert got["12.5%"]["quote"] == "全市高新技术企业总数达到1320家,同比增长12.5%"  # what grew, not only how
     assert (got["29.6%"]["kind"], got["29.6%"]["share_of"]) == ("share", "gdp")
@@ -104,8 +111,26 @@ def test_adding_the_made_up_report_with_the_assistant(data_copy):
     raw = data_copy / "raw" / "999_made_up_2023_review.txt"
     raw.write_bytes(FIXTURE.read_bytes())
     columns, rows = read_rows(data_copy / "sources.csv")
-    rows.append(dict(zip([c for c in columns if c != "sha256"], ["zz2023", raw.name, "株洲市2023年科技创新工作回顾(虚构)", "A made-up 2023 review",
-                                   "Test fixture", "2024-03", "2023", "review", "Made-up review", "虚构的回顾"])))
+    rows.append(
+        dict(
+            zip(
+                [c for c in columns if c != "sha256"],
+                [
+                    "zz2023",
+                    raw.name,
+                    "株洲市2023年科技创新工作回顾(虚构)",
+                    "A made-up 2023 review",
+                    "Test fixture",
+                    "2024-03",
+                    "2023",
+                    "review",
+                    "Made-up review",
+                    "虚构的回顾",
+                ],
+                strict=False,
+            )
+        )
+    )
     write_rows(data_copy / "sources.csv", columns, rows)
     record_checksum(data_copy, "999_made_up_2023_review.txt")
     out = data_copy.parent / "zz2023.csv"
@@ -113,7 +138,9 @@ def test_adding_the_made_up_report_with_the_assistant(data_copy):
     with out.open(encoding="utf-8") as fh:
         candidates = list(csv.DictReader(fh))
     columns, rows = read_rows(data_copy / "observations.csv")
-    write_rows(data_copy / "observations.csv", columns, rows + [{k: c[k] for k in columns} for c in candidates])
+    write_rows(
+        data_copy / "observations.csv", columns, rows + [{k: c[k] for k in columns} for c in candidates]
+    )
     drafts = out.with_suffix(".excluded.md").read_text(encoding="utf-8")
     (data_copy / "extraction" / "excluded_zz2023.md").write_text("# zz2023\n\n" + drafts, encoding="utf-8")
     ds = load_dataset(data_copy)

@@ -16,7 +16,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from zhuzhou_book import lab
 from zhuzhou_innovation.paths import BOOK, REPO
 
@@ -26,8 +25,10 @@ STOP_TIMEOUT = 30
 
 def _require_jupyterlab() -> None:
     if importlib.util.find_spec("jupyterlab") is None:
-        pytest.fail("JupyterLab is not installed in this .venv: `make test` (or `make lab`) installs "
-                    "requirements-lab.txt before the tests run")
+        pytest.fail(
+            "JupyterLab is not installed in this .venv: `make test` (or `make lab`) installs "
+            "requirements-lab.txt before the tests run"
+        )
 
 
 def _get(url: str, token: str, method: str = "GET") -> tuple[int, bytes]:
@@ -74,9 +75,14 @@ def server(tmp_path):
     _require_jupyterlab()
     port, token = lab.free_port(), "test-token-" + os.urandom(8).hex()
     env = os.environ | {f"JUPYTER_{d}_DIR": str(tmp_path / d.lower()) for d in ("DATA", "CONFIG", "RUNTIME")}
-    proc = subprocess.Popen([sys.executable, "-m", "zhuzhou_book.lab", "--no-browser", "--port", str(port),
-                             "--token", token], cwd=REPO, env=env, stdin=subprocess.DEVNULL,
-                            stdout=(tmp_path / "lab.log").open("w"), stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "zhuzhou_book.lab", "--no-browser", "--port", str(port), "--token", token],
+        cwd=REPO,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=(tmp_path / "lab.log").open("w"),
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://{lab.HOST}:{port}"
     try:
         deadline = time.monotonic() + START_TIMEOUT
@@ -87,7 +93,9 @@ def server(tmp_path):
             except (OSError, http.client.HTTPException):
                 pass  # not listening yet, or listening but not answering yet
             if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"JupyterLab did not start (exit {proc.poll()}):\n{(tmp_path / 'lab.log').read_text()[-3000:]}")
+                pytest.fail(
+                    f"JupyterLab did not start (exit {proc.poll()}):\n{(tmp_path / 'lab.log').read_text()[-3000:]}"
+                )
             time.sleep(0.3)
         yield proc, base, port, token, tmp_path
     finally:
@@ -117,8 +125,14 @@ def test_lab_serves_the_books_notebooks_on_loopback_only_and_stops_cleanly(serve
 
 def test_make_lab_runs_the_launcher_tested_here():
     """The Makefile's recipe is the command the test above starts (plus the browser)."""
-    done = subprocess.run(["make", "-n", "--no-print-directory", "lab"], cwd=REPO, capture_output=True,
-                          text=True, timeout=60, env={k: v for k, v in os.environ.items() if not k.startswith("MAKE")})
+    done = subprocess.run(
+        ["make", "-n", "--no-print-directory", "lab"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={k: v for k, v in os.environ.items() if not k.startswith("MAKE")},
+    )
     assert done.returncode == 0, done.stderr
     assert ".venv/bin/python -m zhuzhou_book.lab" in done.stdout, done.stdout
 

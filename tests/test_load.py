@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from datacopy import edit_row, read_rows, record_checksum, reprint, write_rows
-
 from zhuzhou_innovation import scorecard, series
 from zhuzhou_innovation.load import DataError, RowContext, files_read, load_dataset, row_problems
 
@@ -56,7 +55,9 @@ def test_a_changed_raw_text_is_refused_naming_its_sources_row_and_the_checksum(d
     assert "data/raw/004_4ae5928448a75f88.txt has SHA-256" in problem.message
     assert len(err.value.problems) == 1
     record_checksum(data_copy, raw.name)  # the change made on purpose, and recorded
-    assert load_dataset(data_copy).sources.set_index("file").sha256[raw.name] == problem.message.split()[3].rstrip(",")
+    assert load_dataset(data_copy).sources.set_index("file").sha256[raw.name] == problem.message.split()[
+        3
+    ].rstrip(",")
 
 
 def test_files_read_lists_the_tables_and_texts():
@@ -82,15 +83,18 @@ def _assert_names(err: DataError, file: str, line: int | None, field: str | None
 OBS = "observations.csv"
 
 
-@pytest.mark.parametrize("field, bad, words", [
-    ("value", "3.2x7", "type"),
-    ("unit", "yuan", "yuan.*units"),
-    ("indicator", "rd_magic", "rd_magic.*indicators"),
-    ("region", "atlantis", "atlantis.*regions"),
-    ("source", "zz1999", "zz1999.*sources"),
-    ("period", "2021年", "pattern"),
-    ("kind", "guess", "enum"),
-])
+@pytest.mark.parametrize(
+    "field, bad, words",
+    [
+        ("value", "3.2x7", "type"),
+        ("unit", "yuan", "yuan.*units"),
+        ("indicator", "rd_magic", "rd_magic.*indicators"),
+        ("region", "atlantis", "atlantis.*regions"),
+        ("source", "zz1999", "zz1999.*sources"),
+        ("period", "2021年", "pattern"),
+        ("kind", "guess", "enum"),
+    ],
+)
 def test_bad_cell_is_refused_with_file_line_field(data_copy, field, bad, words):
     line = edit_row(data_copy / OBS, "zz2021-037", **{field: bad})
     _assert_names(_refused(data_copy), f"data/{OBS}", line, field, words)
@@ -129,7 +133,7 @@ def test_missing_column_is_refused(data_copy):
 
 def test_extra_column_is_refused(data_copy):
     columns, rows = read_rows(data_copy / OBS)
-    write_rows(data_copy / OBS, columns + ["comment"], [r | {"comment": "x"} for r in rows])
+    write_rows(data_copy / OBS, [*columns, "comment"], [r | {"comment": "x"} for r in rows])
     err = _refused(data_copy)
     assert err.file == f"data/{OBS}" and err.row == 1 and "comment" in str(err), str(err)
 
@@ -158,7 +162,7 @@ def test_missing_table_is_refused(data_copy):
 
 def test_missing_raw_text_is_refused(data_copy):
     (data_copy / "raw" / "004_4ae5928448a75f88.txt").unlink()
-    columns, rows = read_rows(data_copy / "sources.csv")
+    _columns, rows = read_rows(data_copy / "sources.csv")
     line = next(i for i, r in enumerate(rows, start=2) if r["id"] == "zz2022q1")
     _assert_names(_refused(data_copy), "data/sources.csv", line, "file", "file not found")
 
@@ -182,32 +186,69 @@ def test_next_years_report_is_rows_and_a_raw_file_not_code(data_copy):
     text = "2023年,全市全社会研发投入强度达到3.45%,高新技术企业达到1300家。"
     (data_copy / "raw" / "999_made_up_2023_review.txt").write_text(text, encoding="utf-8")
     columns, rows = read_rows(data_copy / "sources.csv")
-    rows.append(dict(zip([c for c in columns if c != "sha256"], [
-        "zz2023", "999_made_up_2023_review.txt", "2023年科技创新回顾(虚构)", "A made-up 2023 review",
-        "Test fixture", "2024-03", "2023", "review", "Made-up 2023 review", "虚构的2023年回顾"])))
+    rows.append(
+        dict(
+            zip(
+                [c for c in columns if c != "sha256"],
+                [
+                    "zz2023",
+                    "999_made_up_2023_review.txt",
+                    "2023年科技创新回顾(虚构)",
+                    "A made-up 2023 review",
+                    "Test fixture",
+                    "2024-03",
+                    "2023",
+                    "review",
+                    "Made-up 2023 review",
+                    "虚构的2023年回顾",
+                ],
+                strict=False,
+            )
+        )
+    )
     write_rows(data_copy / "sources.csv", columns, rows)
     record_checksum(data_copy, "999_made_up_2023_review.txt")
     columns, rows = read_rows(data_copy / OBS)
     blank = dict.fromkeys(columns, "")
     rows += [
-        blank | {"id": "zz2023-001", "source": "zz2023", "region": "zhuzhou", "indicator": "rd_intensity",
-                 "period": "2023", "kind": "actual", "value": "3.45", "unit": "pct",
-                 "as_printed": "3.45%", "quote": "全社会研发投入强度达到3.45%"},
-        blank | {"id": "zz2023-002", "source": "zz2023", "region": "zhuzhou",
-                 "indicator": "high_tech_enterprises", "period": "2023", "kind": "actual",
-                 "value": "1300", "unit": "count", "as_printed": "1300家", "quote": "高新技术企业达到1300家"},
+        blank
+        | {
+            "id": "zz2023-001",
+            "source": "zz2023",
+            "region": "zhuzhou",
+            "indicator": "rd_intensity",
+            "period": "2023",
+            "kind": "actual",
+            "value": "3.45",
+            "unit": "pct",
+            "as_printed": "3.45%",
+            "quote": "全社会研发投入强度达到3.45%",
+        },
+        blank
+        | {
+            "id": "zz2023-002",
+            "source": "zz2023",
+            "region": "zhuzhou",
+            "indicator": "high_tech_enterprises",
+            "period": "2023",
+            "kind": "actual",
+            "value": "1300",
+            "unit": "count",
+            "as_printed": "1300家",
+            "quote": "高新技术企业达到1300家",
+        },
     ]
     write_rows(data_copy / OBS, columns, rows)
     ds = load_dataset(data_copy)
     card = scorecard.scorecard(ds).set_index("target_id")
-    assert card.loc["zz2022-053", "status"] == "met"        # 1250 targeted for 2023, 1300 reported
+    assert card.loc["zz2022-053", "status"] == "met"  # 1250 targeted for 2023, 1300 reported
     assert card.loc["zz2022-053", "actual_id"] == "zz2023-002"
-    assert card.loc["zz2022-048", "status"] == "met"        # R&D intensity 3.4% targeted, 3.45% reported
+    assert card.loc["zz2022-048", "status"] == "met"  # R&D intensity 3.4% targeted, 3.45% reported
     assert 2023 in set(series.series(ds, "rd_intensity").year)
 
 
-
 # --- value against print: every row's value is what its as_printed says, in the row's unit ---
+
 
 def _observation_rows() -> list[tuple[int, dict[str, str]]]:
     _, rows = read_rows(Path(__file__).resolve().parents[1] / "data" / OBS)
@@ -266,6 +307,7 @@ def test_labels_as_printed_differ_from_the_indicator_name():
 
 
 def test_a_print_that_occurs_twice_in_its_quote_is_refused(data_copy):
-    line = edit_row(data_copy / OBS, "zz2022q1-007", quote="分别是0.74%、0.74%和0.94%", as_printed="0.74%",
-                    value="0.74")
+    line = edit_row(
+        data_copy / OBS, "zz2022q1-007", quote="分别是0.74%、0.74%和0.94%", as_printed="0.74%", value="0.74"
+    )
     _assert_names(_refused(data_copy), f"data/{OBS}", line, "as_printed", "occurs 2 times")

@@ -17,13 +17,13 @@ import pytest
 BOOK = Path(__file__).resolve().parents[1] / "book"
 
 _STRIP = [
-    re.compile(r"\{[\w:-]+\}`[^`]*`"),          # MyST roles, glue included
-    re.compile(r"`[^`]*`"),                      # inline code
-    re.compile(r"\]\([^)]*\)"),                  # link targets
-    re.compile(r"<!--.*?-->", re.S),             # comments
-    re.compile(r"^\s*\([\w-]+\)=\s*$", re.M),    # labels
-    re.compile(r"^\s*:[\w-]+:.*$", re.M),        # directive options
-    re.compile(r"^\s*(```|:::).*$", re.M),       # fence lines
+    re.compile(r"\{[\w:-]+\}`[^`]*`"),  # MyST roles, glue included
+    re.compile(r"`[^`]*`"),  # inline code
+    re.compile(r"\]\([^)]*\)"),  # link targets
+    re.compile(r"<!--.*?-->", re.S),  # comments
+    re.compile(r"^\s*\([\w-]+\)=\s*$", re.M),  # labels
+    re.compile(r"^\s*:[\w-]+:.*$", re.M),  # directive options
+    re.compile(r"^\s*(```|:::).*$", re.M),  # fence lines
 ]
 _YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20[0-3]\d)(Q[1-4]|H[12]|-\d{2}|/(19|20)\d{2})?(?!\d)")
 _DIGITS = re.compile(r"\d+")
@@ -51,7 +51,9 @@ def narrative_texts():
                 yield f"{path.name} cell {i}", "".join(cell["source"])
 
 
-@pytest.mark.parametrize("where,text", list(narrative_texts()), ids=lambda v: v if isinstance(v, str) and len(v) < 60 else "")
+@pytest.mark.parametrize(
+    "where,text", list(narrative_texts()), ids=lambda v: v if isinstance(v, str) and len(v) < 60 else ""
+)
 def test_narrative_has_no_hand_typed_numbers(where, text):
     assert hand_typed_numbers(text) == [], f"{where}: type these from the data (glue them)"
 

@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from zhuzhou_innovation.facts import Facts
 from zhuzhou_innovation.load import load_dataset
 from zhuzhou_innovation.words import ClaimError, render
@@ -22,8 +21,12 @@ GENERATED = BOOK / "sources"
 
 # A role, inline code, a link target, a directive fence or option line: not running prose.
 _ROLE = re.compile(r"\{[\w:-]+\}`[^`]*`")
-_NON_PROSE = [re.compile(r"^\s*(```|:::).*$", re.M), re.compile(r"^\s*:[\w-]+:.*$", re.M),
-              re.compile(r"^\s*\([\w-]+\)=\s*$", re.M), re.compile(r"<!--.*?-->", re.S)]
+_NON_PROSE = [
+    re.compile(r"^\s*(```|:::).*$", re.M),
+    re.compile(r"^\s*:[\w-]+:.*$", re.M),
+    re.compile(r"^\s*\([\w-]+\)=\s*$", re.M),
+    re.compile(r"<!--.*?-->", re.S),
+]
 _ROW_ID = re.compile(r"`[a-z]+\d{4}(?:q\d)?-\d{3}`")
 # Words whose truth depends on the numbers beside them: a direction, a comparison, a verdict.
 # ("at least", "more than once", "a lower bound", "above-scale firms", "the net increase" and the
@@ -32,7 +35,9 @@ _COMPARATIVE = re.compile(
     r"\b(rise[sn]?|rising|rose|fall(?:s|en)?|fell|(?<!net )increase[sd]?|decrease[sd]?|grew|grow(?:s|n)?|"
     r"shr[iau]nk|higher|lower(?! bounds?)|above(?!-scale)|below|exceed(?:s|ed)?|met|missed|larger|smaller|"
     r"double[sd]?|halved?|twice|thrice|ahead|behind|highest|lowest|"
-    r"(?:more|fewer|less) than(?! once))\b", re.I)
+    r"(?:more|fewer|less) than(?! once))\b",
+    re.I,
+)
 
 
 def pages() -> list[tuple[str, str]]:
@@ -87,7 +92,8 @@ def test_no_row_id_sits_in_running_prose(where, text):
 @pytest.mark.parametrize("where,text", pages(), ids=lambda v: v if isinstance(v, str) and len(v) < 60 else "")
 def test_words_that_depend_on_the_data_are_chosen_by_it(where, text):
     assert unguarded_comparisons(text) == [], (
-        f"{where}: write the word as {{word}}`FORM a b` or guard the sentence with {{holds}}`...`")
+        f"{where}: write the word as {{word}}`FORM a b` or guard the sentence with {{holds}}`...`"
+    )
 
 
 def test_the_scanner_catches_a_typed_comparison_and_accepts_roles_and_guards():
@@ -114,7 +120,11 @@ def _code_cells():
             continue
         for i, cell in enumerate(json.loads(path.read_text(encoding="utf-8"))["cells"]):
             if cell["cell_type"] == "code":
-                lines = [l for l in "".join(cell["source"]).splitlines() if l.strip() and not l.strip().startswith("#")]
+                lines = [
+                    line
+                    for line in "".join(cell["source"]).splitlines()
+                    if line.strip() and not line.strip().startswith("#")
+                ]
                 yield path.name, i, lines
 
 
@@ -123,5 +133,9 @@ def test_notebooks_are_thin_stories():
     cells = list(_code_cells())
     total = sum(len(lines) for _, _, lines in cells)
     long = [f"{name} cell {i}: {len(lines)} lines" for name, i, lines in cells if len(lines) > 10]
-    defs = [f"{name} cell {i}" for name, i, lines in cells if any(re.match(r"\s*(async\s+)?def |\s*class ", l) for l in lines)]
+    defs = [
+        f"{name} cell {i}"
+        for name, i, lines in cells
+        if any(re.match(r"\s*(async\s+)?def |\s*class ", line) for line in lines)
+    ]
     assert total <= 300 and not long and not defs, (total, long, defs)

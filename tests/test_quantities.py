@@ -51,7 +51,9 @@ def test_a_changed_row_changes_every_quantity_built_on_it():
     ds = load_dataset()
     before = quantities.quantity(ds, "rd-spending-2021-implied").value
     obs = ds.observations.copy()
-    obs.loc[obs.id == "zz2021-044", "value"] *= 2  # in memory: the loader would refuse a value its print contradicts
+    obs.loc[obs.id == "zz2021-044", "value"] *= (
+        2  # in memory: the loader would refuse a value its print contradicts
+    )
     after = quantities.compute_all(replace(ds, observations=obs))["rd-spending-2021-implied"].value
     assert after == pytest.approx(before * 2, rel=1e-9)
 

@@ -15,7 +15,6 @@ import venv
 from pathlib import Path
 
 import pytest
-
 from zhuzhou_book import venv_check
 from zhuzhou_innovation.paths import REPO
 
@@ -31,7 +30,8 @@ def _checkout(folder: Path) -> Path:
     (folder / "lib" / "zhuzhou_innovation" / "__init__.py").write_text("")
     venv.EnvBuilder(with_pip=False, symlinks=True).create(folder / ".venv")
     (_site_packages(folder / ".venv") / "__editable__.zhuzhou_innovation-0.1.0.pth").write_text(
-        f"{folder / 'lib'}\n")
+        f"{folder / 'lib'}\n"
+    )
     script = folder / ".venv" / "bin" / "jupyter-book"
     script.write_text(f"#!{folder / '.venv' / 'bin' / 'python'}\nprint('hello')\n")
     script.chmod(0o755)
@@ -39,7 +39,11 @@ def _checkout(folder: Path) -> Path:
 
 
 def _env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV") and not k.startswith("MAKE")}
+    return {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONPATH", "VIRTUAL_ENV") and not k.startswith("MAKE")
+    }
 
 
 def test_a_checkouts_own_venv_is_left_alone(tmp_path):
@@ -52,7 +56,9 @@ def test_a_venv_copied_with_its_folder_is_found_to_import_the_original(tmp_path)
     copy = tmp_path / "copy"
     subprocess.run(["cp", "-r", str(orig), str(copy)], check=True)  # what a student does
     reason = venv_check.elsewhere(copy / ".venv", copy, _env())
-    assert reason == f"it imports zhuzhou_innovation from {orig / 'lib' / 'zhuzhou_innovation' / '__init__.py'}"
+    assert (
+        reason == f"it imports zhuzhou_innovation from {orig / 'lib' / 'zhuzhou_innovation' / '__init__.py'}"
+    )
 
 
 def test_a_script_that_starts_another_folders_python_is_found(tmp_path):
@@ -104,11 +110,19 @@ def test_the_script_prints_one_line_naming_the_cause(tmp_path):
     orig = _checkout(tmp_path / "orig")
     copy = tmp_path / "copy"
     subprocess.run(["cp", "-r", str(orig), str(copy)], check=True)
-    done = subprocess.run([sys.executable, str(REPO / "lib" / "zhuzhou_book" / "venv_check.py"), ".venv"],
-                          cwd=copy, env=_env(), capture_output=True, text=True, timeout=60, check=True)
+    done = subprocess.run(
+        [sys.executable, str(REPO / "lib" / "zhuzhou_book" / "venv_check.py"), ".venv"],
+        cwd=copy,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     assert done.stdout.count("\n") == 1
-    assert done.stdout.startswith(".venv was built for another folder (it imports zhuzhou_innovation from "
-                                  f"{orig}")
+    assert done.stdout.startswith(
+        f".venv was built for another folder (it imports zhuzhou_innovation from {orig}"
+    )
     assert done.stdout.rstrip().endswith(": rebuilding it here")
 
 
@@ -126,13 +140,21 @@ def test_the_makefile_set_up_rebuilds_a_copied_venv_and_only_that(tmp_path, copi
         repo = tmp_path / "copy"
         subprocess.run(["cp", "-rp", str(orig), str(repo)], check=True)  # -p: the stamp stays newer
     env = _env() | {"PYTHON": sys.executable}
-    done = subprocess.run(["make", "-n", "--no-print-directory", ".venv/.setup-done"], cwd=repo, env=env,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        ["make", "-n", "--no-print-directory", ".venv/.setup-done"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     if copied:
         lines = done.stdout.splitlines()
-        assert lines[0] == (".venv was built for another folder (it imports zhuzhou_innovation from "
-                            f"{orig / 'lib' / 'zhuzhou_innovation' / '__init__.py'}): rebuilding it here")
+        assert lines[0] == (
+            ".venv was built for another folder (it imports zhuzhou_innovation from "
+            f"{orig / 'lib' / 'zhuzhou_innovation' / '__init__.py'}): rebuilding it here"
+        )
         assert lines[1] == "rm -rf .venv"
         assert any("-m venv .venv" in line for line in lines[2:])
     else:

@@ -22,7 +22,6 @@ import zipfile
 from pathlib import Path
 
 import pandas as pd
-
 from zhuzhou_innovation.paths import data_dir
 
 ZIP_ROOT = "zhuzhou-innovation-data"
@@ -44,7 +43,7 @@ def vintage(data: Path | None = None) -> dt.datetime:
     first. A date from the data, not the clock, so a rebuild of unchanged data gives the same bytes.
     """
     published = pd.read_csv((data or data_dir()) / "sources.csv", dtype=str, keep_default_na=False).published
-    parts = [[int(p) for p in (s.split("-") + ["1", "1"])[:3]] for s in published if s]
+    parts = [[int(p) for p in ([*s.split("-"), "1", "1"])[:3]] for s in published if s]
     dates = [dt.datetime(year, month, day) for year, month, day in parts]
     return max(dates)
 

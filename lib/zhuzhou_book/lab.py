@@ -48,12 +48,18 @@ def free_port(host: str = HOST) -> int:
 def lab_command(port: int, token: str, open_browser: bool = True, root: Path = REPO) -> list[str]:
     """The JupyterLab server command: this interpreter, loopback only, `root` as its folder."""
     return [
-        sys.executable, "-m", "jupyterlab",
-        f"--ServerApp.ip={HOST}", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        f"--ServerApp.ip={HOST}",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
         f"--ServerApp.open_browser={open_browser}",
         "--LabApp.default_url=/lab/tree/book",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.news_url=None",
         # root in a container or CI: the server still listens on loopback only, behind a token
         *(["--ServerApp.allow_root=True"] if os.geteuid() == 0 else []),
     ]
@@ -62,8 +68,9 @@ def lab_command(port: int, token: str, open_browser: bool = True, root: Path = R
 def trust_notebooks(book: Path = BOOK) -> list[Path]:
     """Sign the book's notebooks as trusted (`jupyter trust`; the files themselves are unchanged)."""
     paths = sorted(p for p in book.glob("*.ipynb"))
-    done = subprocess.run([sys.executable, "-m", "jupyter", "trust", *map(str, paths)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "jupyter", "trust", *map(str, paths)], capture_output=True, text=True
+    )
     if done.returncode != 0:
         raise RuntimeError(f"jupyter trust failed:\n{done.stderr[-2000:]}")
     return paths
@@ -78,8 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         import jupyterlab  # noqa: F401
     except ImportError:
-        print("JupyterLab is not installed in this environment: `make lab` installs requirements-lab.txt",
-              file=sys.stderr)
+        print(
+            "JupyterLab is not installed in this environment: `make lab` installs requirements-lab.txt",
+            file=sys.stderr,
+        )
         return 1
     port = args.port or free_port()
     token = args.token or secrets.token_hex(24)

@@ -27,8 +27,7 @@ class SearchChineseWithGlossary(SearchChinese):
 
     def split(self, input: str) -> list[str]:
         words = super().split(input)
-        nested = sorted({t for w in set(words) if len(w) > 3 for t in self.glossary
-                         if t != w and t in w})
+        nested = sorted({t for w in set(words) if len(w) > 3 for t in self.glossary if t != w and t in w})
         return words + nested
 
 

@@ -21,8 +21,12 @@ class Page:
 def _globbed(root: Path, pattern: str) -> list[str]:
     """The docnames a toctree glob matches, sorted as Sphinx sorts them (pages written at build
     time, such as book/sources/*, exist only once Sphinx has run)."""
-    found = {p.relative_to(root).with_suffix("").as_posix()
-             for suffix in SUFFIXES for p in root.glob(pattern + suffix) if p.is_file()}
+    found = {
+        p.relative_to(root).with_suffix("").as_posix()
+        for suffix in SUFFIXES
+        for p in root.glob(pattern + suffix)
+        if p.is_file()
+    }
     return sorted(found)
 
 

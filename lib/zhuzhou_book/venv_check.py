@@ -20,8 +20,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-_PROBE = ("import importlib.util, json, sys; spec = importlib.util.find_spec('zhuzhou_innovation'); "
-          "print(json.dumps({'prefix': sys.prefix, 'origin': spec.origin if spec else None}))")
+_PROBE = (
+    "import importlib.util, json, sys; spec = importlib.util.find_spec('zhuzhou_innovation'); "
+    "print(json.dumps({'prefix': sys.prefix, 'origin': spec.origin if spec else None}))"
+)
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -54,8 +56,9 @@ def elsewhere(venv: Path, repo: Path, env: dict[str, str] | None = None) -> str 
     if not python.exists():
         return f"its python links to {os.readlink(python)}, which does not exist"
     try:
-        done = subprocess.run([str(python), "-c", _PROBE], capture_output=True, text=True,
-                              timeout=60, env=env, cwd=repo)
+        done = subprocess.run(
+            [str(python), "-c", _PROBE], capture_output=True, text=True, timeout=60, env=env, cwd=repo
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         return f"its python does not run ({exc})"
     if done.returncode != 0:

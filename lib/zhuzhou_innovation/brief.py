@@ -60,25 +60,52 @@ def key_indicators(ds: Dataset, region: str = "zhuzhou") -> pd.DataFrame:
         last = actual.iloc[-1]
         goals = series.series(ds, indicator, region, "target")
         goal = goals.iloc[-1] if not goals.empty else None
-        rows.append({
-            "indicator": indicator, "name_en": names.loc[indicator, "name_en"],
-            "name_zh": names.loc[indicator, "name_zh"],
-            "year": int(last.year), "value": last.value, "unit": last.unit,
-            "qualifier": last.qualifier, "source": last.source, "id": last.id, "flag": last.flag,
-            "note": notes.loc[last.id] if last.flag else "",
-            "target_year": None if goal is None else int(goal.year),
-            "target": None if goal is None else goal.value,
-            "target_qualifier": "" if goal is None else goal.qualifier,
-            "target_id": "" if goal is None else goal.id,
-            "target_flag": "" if goal is None else goal.flag,
-        })
-    return pd.DataFrame(rows, columns=[
-        "indicator", "name_en", "name_zh", "year", "value", "unit", "qualifier", "source", "id",
-        "flag", "note", "target_year", "target", "target_qualifier", "target_id", "target_flag"])
+        rows.append(
+            {
+                "indicator": indicator,
+                "name_en": names.loc[indicator, "name_en"],
+                "name_zh": names.loc[indicator, "name_zh"],
+                "year": int(last.year),
+                "value": last.value,
+                "unit": last.unit,
+                "qualifier": last.qualifier,
+                "source": last.source,
+                "id": last.id,
+                "flag": last.flag,
+                "note": notes.loc[last.id] if last.flag else "",
+                "target_year": None if goal is None else int(goal.year),
+                "target": None if goal is None else goal.value,
+                "target_qualifier": "" if goal is None else goal.qualifier,
+                "target_id": "" if goal is None else goal.id,
+                "target_flag": "" if goal is None else goal.flag,
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "indicator",
+            "name_en",
+            "name_zh",
+            "year",
+            "value",
+            "unit",
+            "qualifier",
+            "source",
+            "id",
+            "flag",
+            "note",
+            "target_year",
+            "target",
+            "target_qualifier",
+            "target_id",
+            "target_flag",
+        ],
+    )
 
 
-def key_figures(tables: dict[str, pd.DataFrame], indicators: list[str], n: int = N_FIGURES,
-                region: str = "zhuzhou") -> list[str]:
+def key_figures(
+    tables: dict[str, pd.DataFrame], indicators: list[str], n: int = N_FIGURES, region: str = "zhuzhou"
+) -> list[str]:
     """The figures to show: for the key indicators in order, the figure that draws that one
     indicator for the region alone, with no suspect value, and the most rows (then catalog order).
 
@@ -124,7 +151,9 @@ def _alt_text(fig: BriefFigure) -> str:
         value = row.get("value", row.get("pct_of_target"))
         if value is None or pd.isna(value):
             continue
-        text = _number(value, row["unit"], row.get("qualifier", "")) if "unit" in row else format_number(value)
+        text = (
+            _number(value, row["unit"], row.get("qualifier", "")) if "unit" in row else format_number(value)
+        )
         parts.append(f"{label}: {text}")
     return f"Chart: {fig.title_en}. " + "; ".join(parts) + "."
 
@@ -138,7 +167,7 @@ def _sources(ds: Dataset) -> pd.DataFrame:
 def brief_context(ds: Dataset, figures: list[BriefFigure]) -> dict:
     """Everything the template shows, formatted for reading."""
     sources = _sources(ds)
-    number = dict(zip(sources.id, sources.number))
+    number = dict(zip(sources.id, sources.number, strict=False))
     units = ds.units.set_index("id")
     keys = key_indicators(ds)
     rows = []
@@ -149,15 +178,22 @@ def brief_context(ds: Dataset, figures: list[BriefFigure]) -> dict:
         target = ""
         if r["target_id"]:
             target = f"{_bare(r['target'], r['unit'], r['target_qualifier'])} ({int(r['target_year'])})"
-        rows.append({
-            "name_en": _with_unit(r["name_en"], unit_en, "en"),
-            "name_zh": _with_unit(r["name_zh"], unit_zh, "zh"),
-            "value": _bare(r["value"], r["unit"], r["qualifier"]), "year": int(r["year"]),
-            "source_number": number[r["source"]], "id": r["id"], "suspect": r["flag"] == "suspect",
-            "target": target, "target_suspect": r["target_flag"] == "suspect",
-        })
-    flagged = [{"id": r.id, "name_en": r.name_en, "note": r.note}
-               for r in keys.itertuples() if r.flag == "suspect"]
+        rows.append(
+            {
+                "name_en": _with_unit(r["name_en"], unit_en, "en"),
+                "name_zh": _with_unit(r["name_zh"], unit_zh, "zh"),
+                "value": _bare(r["value"], r["unit"], r["qualifier"]),
+                "year": int(r["year"]),
+                "source_number": number[r["source"]],
+                "id": r["id"],
+                "suspect": r["flag"] == "suspect",
+                "target": target,
+                "target_suspect": r["target_flag"] == "suspect",
+            }
+        )
+    flagged = [
+        {"id": r.id, "name_en": r.name_en, "note": r.note} for r in keys.itertuples() if r.flag == "suspect"
+    ]
     published = sources.published.str[:4].astype(int)
     return {
         "indicators": rows,
@@ -166,10 +202,16 @@ def brief_context(ds: Dataset, figures: list[BriefFigure]) -> dict:
         "n_observations": len(ds.observations),
         "first_year": int(published.min()),
         "last_year": int(published.max()),
-        "figures": [{
-            "name": f.name, "title_en": f.title_en, "title_zh": f.title_zh, "alt": _alt_text(f),
-            "src": "data:image/svg+xml;base64," + base64.b64encode(f.svg).decode("ascii"),
-        } for f in figures],
+        "figures": [
+            {
+                "name": f.name,
+                "title_en": f.title_en,
+                "title_zh": f.title_zh,
+                "alt": _alt_text(f),
+                "src": "data:image/svg+xml;base64," + base64.b64encode(f.svg).decode("ascii"),
+            }
+            for f in figures
+        ],
         "sources": sources.to_dict("records"),
     }
 
@@ -177,9 +219,14 @@ def brief_context(ds: Dataset, figures: list[BriefFigure]) -> dict:
 def _environment():
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
-                       undefined=StrictUndefined, keep_trailing_newline=True,
-                       trim_blocks=True, lstrip_blocks=True)
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html", "j2"]),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def subset_font(text: str) -> bytes:
@@ -200,9 +247,11 @@ def render_html(ds: Dataset, figures: list[BriefFigure]) -> str:
     draft = template.render(context, font_css="")
     visible = re.sub(r"<[^>]*>", " ", re.sub(r"<style.*?</style>", " ", draft, flags=re.S))
     woff = subset_font(html.unescape(visible))
-    font_css = (f'@font-face {{ font-family: "{FONT_FAMILY}"; font-style: normal; font-weight: 400; '
-                f'font-display: block; src: url(data:font/woff;base64,{base64.b64encode(woff).decode("ascii")})'
-                ' format("woff"); }')
+    font_css = (
+        f'@font-face {{ font-family: "{FONT_FAMILY}"; font-style: normal; font-weight: 400; '
+        f"font-display: block; src: url(data:font/woff;base64,{base64.b64encode(woff).decode('ascii')})"
+        ' format("woff"); }'
+    )
     return template.render(context, font_css=font_css)
 
 
@@ -241,14 +290,26 @@ def print_pdf(html_path: Path, pdf_path: Path, chromium: Path | None = None, tim
         return False
     with tempfile.TemporaryDirectory() as profile:
         out = Path(profile) / "brief.pdf"
-        cmd = [str(chromium), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync",
-               "--disable-quic", f"--user-data-dir={profile}/user", f"--print-to-pdf={out}",
-               "--no-pdf-header-footer", html_path.resolve().as_uri()]
+        cmd = [
+            str(chromium),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            f"--user-data-dir={profile}/user",
+            f"--print-to-pdf={out}",
+            "--no-pdf-header-footer",
+            html_path.resolve().as_uri(),
+        ]
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
         if done.returncode != 0 or not out.is_file() or not out.read_bytes().startswith(b"%PDF"):
-            raise RuntimeError(f"{chromium} could not print {html_path} (exit {done.returncode}):\n"
-                               f"{done.stderr[-2000:]}")
+            raise RuntimeError(
+                f"{chromium} could not print {html_path} (exit {done.returncode}):\n{done.stderr[-2000:]}"
+            )
         data = normalise_pdf(out.read_bytes())
     if not (pdf_path.is_file() and pdf_path.read_bytes() == data):
         pdf_path.write_bytes(data)

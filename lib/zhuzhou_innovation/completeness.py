@@ -71,8 +71,9 @@ def read_exclusions(path: Path, label: str) -> tuple[list[Exclusion], list[Probl
             continue  # the |---| rule
         number, passage = (_code(c) for c in cells[:2]) if len(cells) >= 2 else (None, None)
         if len(cells) != 3 or number is None or passage is None or not cells[2]:
-            problems.append(Problem(label, line_no, None,
-                                    "an exclusion row is | `number` | `passage` | reason |"))
+            problems.append(
+                Problem(label, line_no, None, "an exclusion row is | `number` | `passage` | reason |")
+            )
             continue
         exclusions.append(Exclusion(number, passage, cells[2], line_no))
     return exclusions, problems
@@ -90,12 +91,13 @@ def _line(text: str, at: int) -> int:
     return text.count("\n", 0, at) + 1
 
 
-def source_problems(text: str, rows: list[dict[str, str]], exclusions: list[Exclusion],
-                    raw_label: str, excluded_label: str) -> list[Problem]:
+def source_problems(
+    text: str, rows: list[dict[str, str]], exclusions: list[Exclusion], raw_label: str, excluded_label: str
+) -> list[Problem]:
     """What makes one source incomplete: numbers neither recorded nor excluded, stale exclusions."""
     numbers = find_numbers(text)
-    recorded: dict[int, str] = {}   # index of a number in `numbers` -> a row id recording it
-    quoted: set[int] = set()        # dates inside a recorded quote
+    recorded: dict[int, str] = {}  # index of a number in `numbers` -> a row id recording it
+    quoted: set[int] = set()  # dates inside a recorded quote
     for row in rows:
         offset = row["quote"].find(row["as_printed"])
         for at in _occurrences(text, row["quote"]):
@@ -110,36 +112,65 @@ def source_problems(text: str, rows: list[dict[str, str]], exclusions: list[Excl
     for ex in exclusions:
         spots = _occurrences(text, ex.passage)
         if not spots:
-            problems.append(Problem(excluded_label, ex.line, "passage",
-                                    f"'{ex.passage}' is not found verbatim in {raw_label}"))
+            problems.append(
+                Problem(
+                    excluded_label, ex.line, "passage", f"'{ex.passage}' is not found verbatim in {raw_label}"
+                )
+            )
             continue
-        hits = [i for i, n in enumerate(numbers)
-                if (ex.number == "*" or n.text == ex.number)
-                and any(at <= n.start and n.end <= at + len(ex.passage) for at in spots)]
+        hits = [
+            i
+            for i, n in enumerate(numbers)
+            if (ex.number == "*" or n.text == ex.number)
+            and any(at <= n.start and n.end <= at + len(ex.passage) for at in spots)
+        ]
         if not hits:
-            inside = sorted({n.text for n in numbers
-                             if any(at <= n.start and n.end <= at + len(ex.passage) for at in spots)})
-            problems.append(Problem(excluded_label, ex.line, "number",
-                                    f"no number '{ex.number}' in '{ex.passage}' as the finder reads it "
-                                    f"(it finds {', '.join(inside) or 'none'})"))
+            inside = sorted(
+                {
+                    n.text
+                    for n in numbers
+                    if any(at <= n.start and n.end <= at + len(ex.passage) for at in spots)
+                }
+            )
+            problems.append(
+                Problem(
+                    excluded_label,
+                    ex.line,
+                    "number",
+                    f"no number '{ex.number}' in '{ex.passage}' as the finder reads it "
+                    f"(it finds {', '.join(inside) or 'none'})",
+                )
+            )
         for i in hits:
             if i in recorded:
-                problems.append(Problem(excluded_label, ex.line, "number",
-                                        f"'{numbers[i].text}' in '{ex.passage}' is recorded "
-                                        f"(row {recorded[i]}), so it cannot be excluded"))
+                problems.append(
+                    Problem(
+                        excluded_label,
+                        ex.line,
+                        "number",
+                        f"'{numbers[i].text}' in '{ex.passage}' is recorded "
+                        f"(row {recorded[i]}), so it cannot be excluded",
+                    )
+                )
         excluded.update(hits)
     for i, n in enumerate(numbers):
         if i in recorded or i in quoted or i in excluded:
             continue
-        problems.append(Problem(raw_label, _line(text, n.start), None,
-                                f"number '{n.text}' in '{_passage(text, n)}' is neither recorded "
-                                f"(as a row's as_printed in its quote) nor listed in {excluded_label}"))
+        problems.append(
+            Problem(
+                raw_label,
+                _line(text, n.start),
+                None,
+                f"number '{n.text}' in '{_passage(text, n)}' is neither recorded "
+                f"(as a row's as_printed in its quote) nor listed in {excluded_label}",
+            )
+        )
     return problems
 
 
 def _passage(text: str, n: Number) -> str:
     a, b = clause(text, n.start, n.end)
-    return text[a:b] if b - a <= 80 else text[max(a, n.start - 30):min(b, n.end + 30)]
+    return text[a:b] if b - a <= 80 else text[max(a, n.start - 30) : min(b, n.end + 30)]
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
@@ -158,9 +189,14 @@ def completeness_problems(base: str | Path | None = None) -> list[Problem]:
         path = base / "extraction" / f"excluded_{source['id']}.md"
         excluded_label = f"{base.name}/extraction/{path.name}"
         if not path.is_file():
-            problems.append(Problem(excluded_label, None, None,
-                                    f"missing: every source needs its list of excluded numbers "
-                                    f"(source '{source['id']}')"))
+            problems.append(
+                Problem(
+                    excluded_label,
+                    None,
+                    None,
+                    f"missing: every source needs its list of excluded numbers (source '{source['id']}')",
+                )
+            )
             exclusions: list[Exclusion] = []
         else:
             exclusions, bad = read_exclusions(path, excluded_label)

@@ -32,6 +32,7 @@ from . import brief, catalog, figures
 from .load import Dataset, load_dataset
 from .paths import BRIEFING as BRIEFING_DIR
 from .paths import FIGURE_DATA as FIGURE_DATA_DIR
+
 FORMATS = ("svg", "png")
 MANIFEST_COLUMNS = ["file", "figure", "chapter", "language", "format", "title"]
 BRIEF_TITLE = "One-page brief: key indicators, key figures, sources"
@@ -163,8 +164,11 @@ def _brief_figures(rendered: list[RenderedFigure], ds: Dataset) -> list[brief.Br
     out = []
     for r in (by_name[n] for n in names):
         title_en = r.titles["en"] or r.name
-        out.append(brief.BriefFigure(r.name, r.files[("en", "svg")], title_en, r.titles["zh"] or title_en,
-                                     r.data["en"]))
+        out.append(
+            brief.BriefFigure(
+                r.name, r.files[("en", "svg")], title_en, r.titles["zh"] or title_en, r.data["en"]
+            )
+        )
     return out
 
 
@@ -180,8 +184,15 @@ def write_pack(ds: Dataset, out: Path = BRIEFING_DIR, pdf: bool = True, jobs: in
         paths.append(path)
         manifest.append({"file": rel, **row})
 
-    put("brief.html", brief.render_html(ds, _brief_figures(rendered, ds)).encode("utf-8"),
-        figure="", chapter="", language="en+zh", format="html", title=BRIEF_TITLE)
+    put(
+        "brief.html",
+        brief.render_html(ds, _brief_figures(rendered, ds)).encode("utf-8"),
+        figure="",
+        chapter="",
+        language="en+zh",
+        format="html",
+        title=BRIEF_TITLE,
+    )
     pdf_path = out / "brief.pdf"
     if pdf and brief.print_pdf(out / "brief.html", pdf_path):
         put("brief.pdf", None, figure="", chapter="", language="en+zh", format="pdf", title=BRIEF_TITLE)
@@ -194,12 +205,26 @@ def write_pack(ds: Dataset, out: Path = BRIEFING_DIR, pdf: bool = True, jobs: in
         print(f"brief.pdf skipped: {why}", file=sys.stderr)
 
     for r in rendered:  # the CSV serves both languages: ids and numbers, words in both
-        put(f"figures/{r.name}.csv", _csv(r.table), figure=r.name, chapter=r.chapter,
-            language="en+zh", format="csv", title=r.titles["en"])
+        put(
+            f"figures/{r.name}.csv",
+            _csv(r.table),
+            figure=r.name,
+            chapter=r.chapter,
+            language="en+zh",
+            format="csv",
+            title=r.titles["en"],
+        )
         for lang in figures.LANGS:
             for fmt in FORMATS:
-                put(f"figures/{r.name}.{lang}.{fmt}", r.files[(lang, fmt)], figure=r.name,
-                    chapter=r.chapter, language=lang, format=fmt, title=r.titles[lang])
+                put(
+                    f"figures/{r.name}.{lang}.{fmt}",
+                    r.files[(lang, fmt)],
+                    figure=r.name,
+                    chapter=r.chapter,
+                    language=lang,
+                    format=fmt,
+                    title=r.titles[lang],
+                )
     for stale in set((out / "figures").glob("*")) - set(paths):
         if stale.is_file():
             stale.unlink()  # a figure renamed or removed from the catalog
@@ -214,8 +239,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-only", action="store_true", help="only the CSVs the book links to")
     parser.add_argument("--out", type=Path, help="output folder")
     parser.add_argument("--no-pdf", action="store_true", help="do not print brief.pdf with Chromium")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
-                        help="processes drawing the figures (default: one per CPU)")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="processes drawing the figures (default: one per CPU)",
+    )
     args = parser.parse_args(argv)
     if args.data_only:
         paths = write_figure_data(load_dataset(), args.out or FIGURE_DATA_DIR)

@@ -36,18 +36,46 @@ from .load import Dataset, RowContext, load_dataset, row_problems
 from .paths import BUILD
 from .printed import Number, clause, find_numbers, value_in
 
-COLUMNS = ["id", "source", "region", "indicator", "period", "kind", "value", "unit", "as_printed",
-           "quote", "flag", "note", "share_of", "target_measure", "qualifier", "label_zh"]
+COLUMNS = [
+    "id",
+    "source",
+    "region",
+    "indicator",
+    "period",
+    "kind",
+    "value",
+    "unit",
+    "as_printed",
+    "quote",
+    "flag",
+    "note",
+    "share_of",
+    "target_measure",
+    "qualifier",
+    "label_zh",
+]
 EXTRA = ["line", "why"]
 
-_UNIT_OF_MEASURE = {"money": "100m_cny", "pct": "pct", "fraction": "pct", "pp": "pp", "times": "times",
-                    "rank": "rank", "sq_km": "sq_km", "sqm": "10k_sqm", "count": "count", "": "count"}
+_UNIT_OF_MEASURE = {
+    "money": "100m_cny",
+    "pct": "pct",
+    "fraction": "pct",
+    "pp": "pp",
+    "times": "times",
+    "rank": "rank",
+    "sq_km": "sq_km",
+    "sqm": "10k_sqm",
+    "count": "count",
+    "": "count",
+}
 _TARGET_WORDS = ("力争", "争取", "奋斗目标", "目标", "确保", "将")
 _GROWTH_WORDS = ("增长率", "增长", "增速", "增幅", "同比", "提高", "提升", "增加")
 _SHARE_WORDS = ("占比", "比重", "比值", "占", "完成年度任务的")
 _SENTENCE_END = "。！？!?\n"
 # Words that say how a number is measured, not what: no evidence of an indicator.
-_GENERIC = re.compile(r"同比|增长率|增长|增速|增幅|提高|提升|达到|实现|全年|全市|总量|总数|力争|突破|超过|其中|比重|占比|占|共|约|达")
+_GENERIC = re.compile(
+    r"同比|增长率|增长|增速|增幅|提高|提升|达到|实现|全年|全市|总量|总数|力争|突破|超过|其中|比重|占比|占|共|约|达"
+)
 _QUOTES = {"“": "”", "‘": "’", "《": "》"}
 
 
@@ -64,7 +92,7 @@ class Indicator:
 
 
 def _bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1) if not re.search(r"[\d\s,，。、]", text[i:i + 2])}
+    return {text[i : i + 2] for i in range(len(text) - 1) if not re.search(r"[\d\s,，。、]", text[i : i + 2])}
 
 
 def _names(name_zh: str) -> list[str]:
@@ -94,7 +122,7 @@ def _common(a: str, b: str) -> int:
     if not _bigrams(a) & _bigrams(b):
         return 0
     for size in range(len(a), 1, -1):
-        if any(a[i:i + size] in b for i in range(len(a) - size + 1)):
+        if any(a[i : i + size] in b for i in range(len(a) - size + 1)):
             return size
     return 0
 
@@ -160,8 +188,12 @@ def _inside_quotation(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     for open_, close in _QUOTES.items():
         o = text.rfind(open_, line_start, start)
-        if o >= 0 and text.rfind(close, o, start) < 0 and text.find(close, end) >= 0 \
-                and "\n" not in text[end:text.find(close, end)]:
+        if (
+            o >= 0
+            and text.rfind(close, o, start) < 0
+            and text.find(close, end) >= 0
+            and "\n" not in text[end : text.find(close, end)]
+        ):
             return True
     return False
 
@@ -169,8 +201,8 @@ def _inside_quotation(text: str, start: int, end: int) -> bool:
 def out_of_scope(text: str, n: Number) -> str:
     """Why a number is probably out of scope (a draft reason), or '' if it may be a measure."""
     line_start = text.rfind("\n", 0, n.start) + 1
-    line = text[line_start:text.find("\n", n.end) if "\n" in text[n.end:] else len(text)]
-    before, after = text[max(0, n.start - 3):n.start], text[n.end:n.end + 2]
+    line = text[line_start : text.find("\n", n.end) if "\n" in text[n.end :] else len(text)]
+    before, after = text[max(0, n.start - 3) : n.start], text[n.end : n.end + 2]
     if n.is_date:
         return "date"
     if n.measure == "ordinal":
@@ -198,12 +230,17 @@ def out_of_scope(text: str, n: Number) -> str:
     return ""
 
 
-def _guess_region(sentence_before: str, near: str, default: str,
-                  regions: list[tuple[str, str]]) -> tuple[str, str]:
+def _guess_region(
+    sentence_before: str, near: str, default: str, regions: list[tuple[str, str]]
+) -> tuple[str, str]:
     """A district or zone named as the sentence's subject or just before the number, else the default."""
     for rid, name in regions:
         for form in dict.fromkeys([name, re.sub(r"(市|区|县)$", "", name)]):
-            if len(form) >= 2 and form != "株洲" and (form in sentence_before[:len(form) + 6] or form in near):
+            if (
+                len(form) >= 2
+                and form != "株洲"
+                and (form in sentence_before[: len(form) + 6] or form in near)
+            ):
                 return rid, f"region by '{form}'"
     return default, f"region {default} (the source's)"
 
@@ -213,7 +250,7 @@ def _guess_period(text: str, n: Number, info: SourceInfo, kind: str, dates: list
     year = None
     for d in dates:
         if s <= d.start < n.start:
-            m = re.match(r"((?:19|20)\d{2})年", text[d.start:d.end])
+            m = re.match(r"((?:19|20)\d{2})年", text[d.start : d.end])
             if m:
                 year = m.group(1)
             elif "季度" in d.text and info.covers[:4].isdigit():
@@ -232,7 +269,7 @@ def _guess_period(text: str, n: Number, info: SourceInfo, kind: str, dates: list
 def _kind(text: str, n: Number, unit: str, ind: Indicator, info: SourceInfo) -> tuple[str, str, str]:
     """kind, target_measure and the words that decided them."""
     a, _ = clause(text, n.start, n.end)
-    before = text[a:n.start].replace("增加值", "")  # 增加值 (value added) is not 增加 (a rise)
+    before = text[a : n.start].replace("增加值", "")  # 增加值 (value added) is not 增加 (a rise)
     s, e = _sentence(text, n.start, n.end)
     measure, why = "level", ""
     growth = max(((before.rfind(w), w) for w in _GROWTH_WORDS if w in before), default=(-1, ""))
@@ -257,11 +294,17 @@ def _kind(text: str, n: Number, unit: str, ind: Indicator, info: SourceInfo) -> 
 
 
 def _share_of(text: str, n: Number, own: str, index: dict[str, Indicator]) -> tuple[str, str]:
-    a, b = clause(text, n.start, n.end)
+    _a, b = clause(text, n.start, n.end)
     s, _ = _sentence(text, n.start, n.end)
     wide = text[s:b]
-    for word, ind in (("GDP", "gdp"), ("地方财政支出", "fiscal_expenditure"), ("规模以上工业企业", "above_scale_industrial_enterprises"),
-                      ("规上工业企业", "above_scale_industrial_enterprises"), ("年度任务", own), ("目标任务", own)):
+    for word, ind in (
+        ("GDP", "gdp"),
+        ("地方财政支出", "fiscal_expenditure"),
+        ("规模以上工业企业", "above_scale_industrial_enterprises"),
+        ("规上工业企业", "above_scale_industrial_enterprises"),
+        ("年度任务", own),
+        ("目标任务", own),
+    ):
         if word in wide and ind in index:
             return ind, f"share_of by '{word}'"
     return "gdp", "share_of not printed near the number: gdp is a placeholder to check"
@@ -293,8 +336,10 @@ def _named_in(before: str, index: dict[str, Indicator]) -> list[Indicator]:
 def propose(text: str, ds: Dataset, info: SourceInfo) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     """Candidate rows for the numbers of `text`, and draft exclusions for the others."""
     index = indicator_index(ds)
-    regions = sorted(((r, n) for r, n in zip(ds.regions.id, ds.regions.name_zh) if r != "hunan"),
-                     key=lambda r: -len(r[1]))
+    regions = sorted(
+        ((r, n) for r, n in zip(ds.regions.id, ds.regions.name_zh, strict=False) if r != "hunan"),
+        key=lambda r: -len(r[1]),
+    )
     numbers = find_numbers(text)
     dates = [n for n in numbers if n.is_date]
     candidates: list = []
@@ -313,14 +358,17 @@ def propose(text: str, ds: Dataset, info: SourceInfo) -> tuple[list[dict[str, st
         a, b = clause(text, n.start, n.end)
         s, _ = _sentence(text, n.start, n.end)
         # the words beside the number in its clause: before it, or after it when it opens the clause
-        before_words = text[max(a, n.start - 16):n.start].strip()
-        near = before_words if len(re.sub(r"[^\u4e00-\u9fff]", "", before_words)) >= 2 \
-            else before_words + text[n.end:min(b, n.end + 16)]
+        before_words = text[max(a, n.start - 16) : n.start].strip()
+        near = (
+            before_words
+            if len(re.sub(r"[^\u4e00-\u9fff]", "", before_words)) >= 2
+            else before_words + text[n.end : min(b, n.end + 16)]
+        )
         extend = len(re.sub(r"[^\u4e00-\u9fff]", "", _GENERIC.sub("", near))) < 2 and s < a
         if extend:  # 增幅25%: the clause says how, not what; the one before says what
-            near = text[max(s, a - 17):n.start]
+            near = text[max(s, a - 17) : n.start]
         wide = text[s:b]
-        if unit == "count" and "万人" in text[max(s, n.start - 20):n.start]:
+        if unit == "count" and "万人" in text[max(s, n.start - 20) : n.start]:
             unit = "per_10k_people"
         ranked = sorted(((*_score(ind, near, wide), ind) for ind in index.values()), key=lambda t: -t[0])
         kind, measure, kind_why = _kind(text, n, unit, ranked[0][2], info)
@@ -340,21 +388,31 @@ def propose(text: str, ds: Dataset, info: SourceInfo) -> tuple[list[dict[str, st
             quote_a = earlier + len(n.text)
         later = text.find(n.text, n.end, b)
         quote_b = later if later >= 0 else b  # and end before it comes again
-        quote = re.sub(r"(\*\*|\s)+$", "", re.sub(r"^(\*\*|#+|\s|【[^】]*】|[,，、;；])+", "", text[quote_a:quote_b]))
+        quote = re.sub(
+            r"(\*\*|\s)+$", "", re.sub(r"^(\*\*|#+|\s|【[^】]*】|[,，、;；])+", "", text[quote_a:quote_b])
+        )
         key = (n.text, quote)
         if key in seen:
             continue  # a repeated passage, proposed once
         seen.add(key)
-        region, region_why = _guess_region(text[s:n.start], near, info.region, regions)
+        region, region_why = _guess_region(text[s : n.start], near, info.region, regions)
         period, period_why = _guess_period(text, n, info, kind, dates)
         value = value_in(n, unit)
         base = dict.fromkeys(COLUMNS, "") | {
-            "source": info.id, "region": region, "period": period, "kind": kind,
-            "value": _decimal(value), "unit": unit, "as_printed": n.text, "quote": quote,
-            "target_measure": measure if kind == "target" else "", "qualifier": n.qualifier,
-            "line": str(text.count("\n", 0, n.start) + 1)}
+            "source": info.id,
+            "region": region,
+            "period": period,
+            "kind": kind,
+            "value": _decimal(value),
+            "unit": unit,
+            "as_printed": n.text,
+            "quote": quote,
+            "target_measure": measure if kind == "target" else "",
+            "qualifier": n.qualifier,
+            "line": str(text.count("\n", 0, n.start) + 1),
+        }
         # one number for several things: 双双突破1100家, 分别达到1100家, “企业培训率、企业上门率、业务上手率”100%
-        before = text[a:n.start]
+        before = text[a : n.start]
         several = [i for i in _named_in(before, index) if _fits(i, kind, measure, unit)]
         if not (len(several) >= 2 and re.search(r"双双|分别|、|和", before)):
             several = [ind]
@@ -364,13 +422,30 @@ def propose(text: str, ds: Dataset, info: SourceInfo) -> tuple[list[dict[str, st
             if kind == "share" or measure == "share":
                 share_of, share_why = _share_of(text, n, one.id, index)
             label = hit if hit in one.labels and hit in quote else ""
-            candidates.append(base | {
-                "indicator": one.id, "share_of": share_of, "label_zh": label,
-                "why": "; ".join(w for w in (
-                    f"indicator by '{hit}'" if hit and best_score >= 2 else "indicator: no words matched, a guess",
-                    f"next: {', '.join(i.id for _, _, i in ranked[1:3])}" if one is ind else
-                    f"one of {len(several)} things this number is printed for",
-                    kind_why, period_why, region_why, share_why) if w)})
+            candidates.append(
+                base
+                | {
+                    "indicator": one.id,
+                    "share_of": share_of,
+                    "label_zh": label,
+                    "why": "; ".join(
+                        w
+                        for w in (
+                            f"indicator by '{hit}'"
+                            if hit and best_score >= 2
+                            else "indicator: no words matched, a guess",
+                            f"next: {', '.join(i.id for _, _, i in ranked[1:3])}"
+                            if one is ind
+                            else f"one of {len(several)} things this number is printed for",
+                            kind_why,
+                            period_why,
+                            region_why,
+                            share_why,
+                        )
+                        if w
+                    ),
+                }
+            )
     for i, row in enumerate(candidates, start=1):
         row["id"] = f"{info.id}-{i:03d}"
     quoted = [(text.find(c["quote"]), text.find(c["quote"]) + len(c["quote"])) for c in candidates]
@@ -390,12 +465,19 @@ def _draft(text: str, n: Number, reason: str, drafts: list[dict[str, str]], seen
     if (n.text, passage) in seen or "|" in passage or "`" in passage:
         return
     seen.add((n.text, passage))
-    drafts.append({"number": n.text, "passage": passage, "reason": reason,
-                   "line": str(text.count("\n", 0, n.start) + 1)})
+    drafts.append(
+        {
+            "number": n.text,
+            "passage": passage,
+            "reason": reason,
+            "line": str(text.count("\n", 0, n.start) + 1),
+        }
+    )
 
 
-def check_candidates(candidates: list[dict[str, str]], ds: Dataset, text: str, info: SourceInfo,
-                     label: str = "candidates") -> list:
+def check_candidates(
+    candidates: list[dict[str, str]], ds: Dataset, text: str, info: SourceInfo, label: str = "candidates"
+) -> list:
     """The loader's row checks on every candidate (with the new text as its source's text)."""
     ctx = RowContext.of(ds.indicators, {**ds.texts, info.id: text})
     problems = []
@@ -404,16 +486,27 @@ def check_candidates(candidates: list[dict[str, str]], ds: Dataset, text: str, i
     return problems
 
 
-def source_info(ds: Dataset, path: Path, source: str | None = None, covers: str | None = None,
-                published: str | None = None, region: str | None = None) -> SourceInfo:
+def source_info(
+    ds: Dataset,
+    path: Path,
+    source: str | None = None,
+    covers: str | None = None,
+    published: str | None = None,
+    region: str | None = None,
+) -> SourceInfo:
     """What the guesser needs of a source: from sources.csv when the file is listed, else the options."""
     listed = ds.sources[ds.sources.file == path.name]
     if len(listed):
         row = listed.iloc[0]
         mine = ds.observations[ds.observations.source == row.id].region
         default = Counter(mine).most_common(1)[0][0] if len(mine) else "zhuzhou"
-        return SourceInfo(source or row.id, covers or row.covers, published or row.published,
-                          region or default, plan=row.kind in ("plan", "reply"))
+        return SourceInfo(
+            source or row.id,
+            covers or row.covers,
+            published or row.published,
+            region or default,
+            plan=row.kind in ("plan", "reply"),
+        )
     if not source:
         raise SystemExit(f"{path.name} is not in sources.csv: add its row there first, or pass --source ID")
     text = path.read_text(encoding="utf-8")

@@ -61,15 +61,32 @@ class Facts:
         if key in self._rows.index:
             r = self._rows.loc[key]
             row = r.to_dict() | {"id": key}
-            return Fact(key, "row", float(r.value), r.unit, r.qualifier, format_observation(row, "en"),
-                        format_observation(row, "zh"), row=r)
+            return Fact(
+                key,
+                "row",
+                float(r.value),
+                r.unit,
+                r.qualifier,
+                format_observation(row, "en"),
+                format_observation(row, "zh"),
+                row=r,
+            )
         if key in self.quantities:
             q = self.quantities[key]
-            return Fact(key, "derived", q.shown_value, q.unit, q.qualifier,
-                        format_value(q.shown_value, q.unit, q.qualifier, "en"),
-                        format_value(q.shown_value, q.unit, q.qualifier, "zh"), quantity=q)
-        raise UnknownKey(f"{key!r} is neither a row id of data/observations.csv nor a derived quantity "
-                         "(lib/zhuzhou_innovation/derived/)")
+            return Fact(
+                key,
+                "derived",
+                q.shown_value,
+                q.unit,
+                q.qualifier,
+                format_value(q.shown_value, q.unit, q.qualifier, "en"),
+                format_value(q.shown_value, q.unit, q.qualifier, "zh"),
+                quantity=q,
+            )
+        raise UnknownKey(
+            f"{key!r} is neither a row id of data/observations.csv nor a derived quantity "
+            "(lib/zhuzhou_innovation/derived/)"
+        )
 
     def value(self, key: str) -> float:
         """The unrounded value behind a key (for comparisons and guards)."""

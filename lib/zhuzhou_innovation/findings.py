@@ -421,9 +421,11 @@ def _promises(ds: Dataset, city: str) -> pd.DataFrame:
     frame = frame[frame.region.isin(city_regions(ds, city))]
     if frame.empty:
         return frame.reset_index(drop=True)
-    frame = frame.assign(target_ids=frame.target_ids.str.split(", ").map(tuple),
-                         set_by_all=frame.set_by_all.str.split(", ").map(tuple),
-                         target_id=frame.promise)
+    frame = frame.assign(
+        target_ids=frame.target_ids.str.split(", ").map(tuple),
+        set_by_all=frame.set_by_all.str.split(", ").map(tuple),
+        target_id=frame.promise,
+    )
     return frame.sort_values(
         ["period", "published", "promise"],
         key=lambda s: s.map(period_key) if s.name == "period" else s,

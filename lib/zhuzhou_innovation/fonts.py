@@ -42,7 +42,9 @@ def font_file() -> Path:
 
     path = Path(str(noto_cjk_sans_otc.FONT_PATH))
     if not path.is_file():
-        raise FileNotFoundError(f"{path}: the noto-cjk-sans-otc wheel has no font; reinstall requirements.txt")
+        raise FileNotFoundError(
+            f"{path}: the noto-cjk-sans-otc wheel has no font; reinstall requirements.txt"
+        )
     return path
 
 

@@ -6,7 +6,6 @@ import re
 
 import pandas as pd
 
-
 PERIOD = re.compile(r"^(\d{4})(?:Q([1-4])|H([12])|-(\d{2})|/(\d{4}))?$")
 
 

@@ -19,8 +19,16 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
-__all__ = ["Number", "PrintError", "as_printed", "check_print", "chinese_numeral", "clause",
-           "find_numbers", "value_in"]
+__all__ = [
+    "Number",
+    "PrintError",
+    "as_printed",
+    "check_print",
+    "chinese_numeral",
+    "clause",
+    "find_numbers",
+    "value_in",
+]
 
 
 class PrintError(ValueError):
@@ -55,8 +63,20 @@ class Number:
 # Full-width digits and signs read as their ASCII forms; one character for one, so spans hold.
 _WIDE = str.maketrans("０１２３４５６７８９．％／：－", "0123456789.%/:-")
 
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-              "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_LARGE = {"万": 10**4, "亿": 10**8}
 _CN_CHARS = "".join(_CN_DIGITS) + "".join(_CN_SMALL) + "".join(_CN_LARGE)
@@ -64,14 +84,35 @@ _CN_CHARS = "".join(_CN_DIGITS) + "".join(_CN_SMALL) + "".join(_CN_LARGE)
 # Qualifier words, longest first so that 超过 wins over 超. The extraction rules (EXTRACTION_SPEC.md)
 # map 超过/突破/以上/逾/多/超 to over, 约/近/左右 to about, 不到/以内/不足 to under; the others follow.
 _PREFIX_QUALIFIERS = {
-    "不低于": "over", "不少于": "over", "高于": "over", "多于": "over", "大于": "over",
-    "超过": "over", "突破": "over", "逾": "over", "超": "over",
-    "不超过": "under", "不到": "under", "不足": "under", "低于": "under", "少于": "under",
+    "不低于": "over",
+    "不少于": "over",
+    "高于": "over",
+    "多于": "over",
+    "大于": "over",
+    "超过": "over",
+    "突破": "over",
+    "逾": "over",
+    "超": "over",
+    "不超过": "under",
+    "不到": "under",
+    "不足": "under",
+    "低于": "under",
+    "少于": "under",
     "小于": "under",
-    "接近": "about", "将近": "about", "大约": "about", "约": "about", "近": "about",
+    "接近": "about",
+    "将近": "about",
+    "大约": "about",
+    "约": "about",
+    "近": "about",
 }
-_SUFFIX_QUALIFIERS = {"及以上": "over", "以上": "over", "以下": "under", "以内": "under",
-                      "左右": "about", "上下": "about"}
+_SUFFIX_QUALIFIERS = {
+    "及以上": "over",
+    "以上": "over",
+    "以下": "under",
+    "以内": "under",
+    "左右": "about",
+    "上下": "about",
+}
 # Words a qualifier verb may govern before the number: 超过年度计划的130%, 突破知识价值信用贷款10亿元.
 _LONG_REACH = ("超过", "突破")
 # One-character qualifiers that are the end of another word here: 签约27个 is signed, not about 27.
@@ -93,7 +134,7 @@ _DATE = re.compile(
     r"|(?P<md>\d{1,2}月(?:\s*\d{1,2}日)?)"
     r"|(?P<d>\d{1,2}日)"
 )
-_CN_DATE = re.compile(f"([〇零一二三四五六七八九]{{4}})年|([一二三四五六七八九十]{{1,3}})(?:月|季度)")
+_CN_DATE = re.compile("([〇零一二三四五六七八九]{4})年|([一二三四五六七八九十]{1,3})(?:月|季度)")
 
 
 def chinese_numeral(run: str) -> int:
@@ -154,15 +195,19 @@ def _qualifier_before(text: str, start: int) -> tuple[int, str]:
             if len(word) == 1 and at > 0 and text[at - 1] in _NOT_QUALIFIER.get(word, ""):
                 break
             return at, value
-    window = text[max(0, start - len(_LONG_REACH[0]) - _REACH):start]
+    window = text[max(0, start - len(_LONG_REACH[0]) - _REACH) : start]
     for word in _LONG_REACH:
         at = window.rfind(word)
         if at < 0:
             continue
-        between = window[at + len(word):]
+        between = window[at + len(word) :]
         # only words between the verb and the number: no punctuation, digits or numerals
-        if between and re.fullmatch(r"[\u4e00-\u9fff ]+", between) and not re.search(
-                f"[{_CN_CHARS}]|[以左]", between) and (between.endswith(("的", " ")) or len(between) <= 8):
+        if (
+            between
+            and re.fullmatch(r"[\u4e00-\u9fff ]+", between)
+            and not re.search(f"[{_CN_CHARS}]|[以左]", between)
+            and (between.endswith(("的", " ")) or len(between) <= 8)
+        ):
             return start - len(window) + at, value_of(word)
     return start, ""
 
@@ -180,8 +225,15 @@ def _suffix(text: str, end: int) -> tuple[int, str]:
 
 def _measure_after(text: str, end: int) -> tuple[int, str, str]:
     """The unit or classifier right after a number: new end, measure, classifier."""
-    for word, measure in (("个百分点", "pp"), ("百分点", "pp"), ("%", "pct"), ("倍", "times"),
-                          ("平方公里", "sq_km"), ("平方米", "sqm"), ("元", "money")):
+    for word, measure in (
+        ("个百分点", "pp"),
+        ("百分点", "pp"),
+        ("%", "pct"),
+        ("倍", "times"),
+        ("平方公里", "sq_km"),
+        ("平方米", "sqm"),
+        ("元", "money"),
+    ):
         if text.startswith(word, end):
             return end + len(word), measure, ""
     for word in _OTHER_UNITS:
@@ -196,13 +248,21 @@ def _measure_after(text: str, end: int) -> tuple[int, str, str]:
     return end, "", ""
 
 
-def _build(text: str, start: int, end: int, amount: Fraction, *, measure: str = "",
-           qualifier: str = "", classifier: str = "", multiplied: bool = False) -> Number:
+def _build(
+    text: str,
+    start: int,
+    end: int,
+    amount: Fraction,
+    *,
+    measure: str = "",
+    qualifier: str = "",
+    classifier: str = "",
+    multiplied: bool = False,
+) -> Number:
     return Number(text[start:end], start, end, amount, measure, qualifier, classifier, multiplied)
 
 
-def _number_at(text: str, norm: str, start: int, end: int, amount: Fraction,
-               multiplied: bool) -> Number:
+def _number_at(text: str, norm: str, start: int, end: int, amount: Fraction, multiplied: bool) -> Number:
     """Extend a bare number at [start, end) to its ordinal, qualifier, unit and suffix words."""
     qualifier, classifier, measure = "", "", ""
     # 余/多 right after the digits: 10余个, 340多个, 二十余
@@ -235,8 +295,16 @@ def _number_at(text: str, norm: str, start: int, end: int, amount: Fraction,
         new_start, prefix = _qualifier_before(norm, start)
         if prefix and not (prefix == "about" and classifier == "年" and norm[new_start] == "近"):
             start, qualifier = new_start, qualifier or prefix
-    return _build(text, start, end, amount, measure=measure, qualifier=qualifier,
-                  classifier=classifier, multiplied=multiplied)
+    return _build(
+        text,
+        start,
+        end,
+        amount,
+        measure=measure,
+        qualifier=qualifier,
+        classifier=classifier,
+        multiplied=multiplied,
+    )
 
 
 def _cn_number_ok(norm: str, start: int, end: int, run: str) -> bool:
@@ -244,7 +312,7 @@ def _cn_number_ok(norm: str, start: int, end: int, run: str) -> bool:
     if all(c in _CN_LARGE for c in run) or all(c in "〇零" for c in run):
         return False  # 万人 (per ten thousand people), 万钢 (a name), 破零倍增 (a slogan)
     before = norm[start - 1] if start else ""
-    after = norm[end:end + 4]
+    after = norm[end : end + 4]
     if before and before in "第前":
         return True
     if run[0] not in _CN_LARGE and run[-1] in _CN_LARGE:
@@ -283,8 +351,16 @@ def find_numbers(text: str) -> list[Number]:
     for m in re.finditer(r"(\d+)/(\d+)(?![\d/])", norm):
         if free(m.start(), m.end()) and int(m.group(2)):
             end, suffix = _suffix(norm, m.end())
-            take(_build(text, m.start(), end, Fraction(int(m.group(1)), int(m.group(2))),
-                        measure="fraction", qualifier=suffix))
+            take(
+                _build(
+                    text,
+                    m.start(),
+                    end,
+                    Fraction(int(m.group(1)), int(m.group(2))),
+                    measure="fraction",
+                    qualifier=suffix,
+                )
+            )
     for m in re.finditer(f"([{_CN_CHARS}]+)分之([{_CN_CHARS}]+)", norm):
         if not free(m.start(), m.end()):
             continue
@@ -322,9 +398,17 @@ def find_numbers(text: str) -> list[Number]:
                 before, q = _qualifier_before(norm, start)
                 after, suffix = _suffix(norm, m.end() + 1)
                 if q or suffix:
-                    take(_build(text, before if q else start, after if suffix else m.end() + 1,
-                                Fraction(_CN_LARGE[run]), measure="money", qualifier=q or suffix,
-                                multiplied=True))
+                    take(
+                        _build(
+                            text,
+                            before if q else start,
+                            after if suffix else m.end() + 1,
+                            Fraction(_CN_LARGE[run]),
+                            measure="money",
+                            qualifier=q or suffix,
+                            multiplied=True,
+                        )
+                    )
             continue
         try:
             amount = Fraction(chinese_numeral(run))
@@ -335,7 +419,9 @@ def find_numbers(text: str) -> list[Number]:
             take(n)
     for m in re.finditer(r"过半|一半|半数", norm):  # 过半: over half; 不到一半: under half
         if free(m.start(), m.end()):
-            start, qualifier = (m.start(), "over") if m.group() == "过半" else _qualifier_before(norm, m.start())
+            start, qualifier = (
+                (m.start(), "over") if m.group() == "过半" else _qualifier_before(norm, m.start())
+            )
             take(_build(text, start, m.end(), Fraction(50), measure="pct", qualifier=qualifier))
     found.sort(key=lambda n: n.start)
     return _distribute(norm, found)
@@ -346,10 +432,24 @@ def _distribute(norm: str, found: list[Number]) -> list[Number]:
     out = list(found)
     for i in range(1, len(out)):
         prev, cur = out[i - 1], out[i]
-        if (not cur.qualifier and prev.qualifier and cur.measure == prev.measure
-                and norm[prev.end:cur.start] == "、" and not prev.is_date):
-            out[i] = Number(cur.text, cur.start, cur.end, cur.amount, cur.measure, prev.qualifier,
-                            cur.classifier, cur.multiplied, inherited=True)
+        if (
+            not cur.qualifier
+            and prev.qualifier
+            and cur.measure == prev.measure
+            and norm[prev.end : cur.start] == "、"
+            and not prev.is_date
+        ):
+            out[i] = Number(
+                cur.text,
+                cur.start,
+                cur.end,
+                cur.amount,
+                cur.measure,
+                prev.qualifier,
+                cur.classifier,
+                cur.multiplied,
+                inherited=True,
+            )
     return out
 
 
@@ -381,11 +481,21 @@ def value_in(number: Number, unit: str) -> Fraction:
         return number.amount
     if unit == "10k_sqm" and m == "sqm":
         return number.amount / 10**4
-    said = {"money": "an amount of money", "pct": "a percentage", "fraction": "a fraction",
-            "pp": "percentage points", "times": "a multiple", "rank": "a rank", "ordinal": "an ordinal",
-            "count": f"a count ({number.classifier})", "sq_km": "an area in 平方公里",
-            "sqm": "an area in 平方米", "other": "a technical unit", "": "a bare number",
-            "date": "a date"}[m]
+    said = {
+        "money": "an amount of money",
+        "pct": "a percentage",
+        "fraction": "a fraction",
+        "pp": "percentage points",
+        "times": "a multiple",
+        "rank": "a rank",
+        "ordinal": "an ordinal",
+        "count": f"a count ({number.classifier})",
+        "sq_km": "an area in 平方公里",
+        "sqm": "an area in 平方米",
+        "other": "a technical unit",
+        "": "a bare number",
+        "date": "a date",
+    }[m]
     raise PrintError(f"'{number.text}' is {said}, which does not convert to unit '{unit}'")
 
 
@@ -416,8 +526,9 @@ def _show(value: Fraction) -> str:
     return f"{float(value):.10g}"
 
 
-def check_print(as_printed_text: str, quote: str, unit: str, value: str,
-                qualifier: str) -> list[tuple[str, str]]:
+def check_print(
+    as_printed_text: str, quote: str, unit: str, value: str, qualifier: str
+) -> list[tuple[str, str]]:
     """Problems (field, message) where a row's value or qualifier is not what its print says.
 
     The print is read in its quote, so that a qualifier before a list (不低于7万元、3万元)
@@ -431,21 +542,31 @@ def check_print(as_printed_text: str, quote: str, unit: str, value: str,
     if at >= 0 and not number.qualifier:
         for n in find_numbers(quote):
             if n.start <= at + number.start < n.end and n.inherited:
-                number = Number(number.text, number.start, number.end, number.amount,
-                                number.measure, n.qualifier, number.classifier, number.multiplied,
-                                inherited=True)
+                number = Number(
+                    number.text,
+                    number.start,
+                    number.end,
+                    number.amount,
+                    number.measure,
+                    n.qualifier,
+                    number.classifier,
+                    number.multiplied,
+                    inherited=True,
+                )
     try:
         implied = value_in(number, unit)
     except PrintError as exc:
         return [("value", f"printed '{as_printed_text}': {exc}")]
     problems = []
     if not _agrees(implied, value):
-        problems.append(("value", f"printed '{as_printed_text}' implies {_show(implied)} {unit}, "
-                                  f"the row says {value}"))
+        problems.append(
+            ("value", f"printed '{as_printed_text}' implies {_show(implied)} {unit}, the row says {value}")
+        )
     if (qualifier or "") != number.qualifier:
         said = number.qualifier or "exact (no qualifier)"
-        problems.append(("qualifier", f"printed '{as_printed_text}' reads {said}, "
-                                      f"the row says '{qualifier or ''}'"))
+        problems.append(
+            ("qualifier", f"printed '{as_printed_text}' reads {said}, the row says '{qualifier or ''}'")
+        )
     return problems
 
 

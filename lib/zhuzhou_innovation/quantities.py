@@ -62,27 +62,52 @@ class Term:
 
     def _op(self, other: float | Term, op: str, swap: bool = False) -> Term:
         a, b = (Term.of(other), self) if swap else (self, Term.of(other))
-        value = {"+": a.value + b.value, "-": a.value - b.value, "*": a.value * b.value,
-                 "/": a.value / b.value if b.value else math.nan}[op]
+        value = {
+            "+": a.value + b.value,
+            "-": a.value - b.value,
+            "*": a.value * b.value,
+            "/": a.value / b.value if b.value else math.nan,
+        }[op]
         lo, hi = _interval_op(op, (a.lo, a.hi), (b.lo, b.hi))
         prec = _PREC[op]
         shown = f"{a._wrap(prec)}{_SYMBOL[op]}{b._wrap(prec, right=op in '-/')}"
         return Term(value, lo, hi, tuple(dict.fromkeys(a.inputs + b.inputs)), shown, prec)
 
-    def __add__(self, o): return self._op(o, "+")
-    def __radd__(self, o): return self._op(o, "+", swap=True)
-    def __sub__(self, o): return self._op(o, "-")
-    def __rsub__(self, o): return self._op(o, "-", swap=True)
-    def __mul__(self, o): return self._op(o, "*")
-    def __rmul__(self, o): return self._op(o, "*", swap=True)
-    def __truediv__(self, o): return self._op(o, "/")
-    def __rtruediv__(self, o): return self._op(o, "/", swap=True)
+    def __add__(self, o):
+        return self._op(o, "+")
+
+    def __radd__(self, o):
+        return self._op(o, "+", swap=True)
+
+    def __sub__(self, o):
+        return self._op(o, "-")
+
+    def __rsub__(self, o):
+        return self._op(o, "-", swap=True)
+
+    def __mul__(self, o):
+        return self._op(o, "*")
+
+    def __rmul__(self, o):
+        return self._op(o, "*", swap=True)
+
+    def __truediv__(self, o):
+        return self._op(o, "/")
+
+    def __rtruediv__(self, o):
+        return self._op(o, "/", swap=True)
 
     def __pow__(self, exponent: float) -> Term:
         """A power with a constant exponent (compound growth over n years)."""
-        ends = sorted(x ** exponent if x != math.inf else math.inf for x in (max(self.lo, 0), self.hi))
-        return Term(self.value ** exponent, ends[0], ends[1], self.inputs,
-                    f"{self._wrap(_PREC['atom'])}^{_plain(exponent, 4)}", _PREC["atom"])
+        ends = sorted(x**exponent if x != math.inf else math.inf for x in (max(self.lo, 0), self.hi))
+        return Term(
+            self.value**exponent,
+            ends[0],
+            ends[1],
+            self.inputs,
+            f"{self._wrap(_PREC['atom'])}^{_plain(exponent, 4)}",
+            _PREC["atom"],
+        )
 
     @property
     def exact(self) -> bool:
@@ -173,16 +198,32 @@ class Definition:
 REGISTRY: dict[str, Definition] = {}
 
 
-def derived(name: str, *, unit: str, en: str, zh: str, formula_en: str, formula_zh: str,
-            explained_in: str = "", caveat_en: str = "", caveat_zh: str = "", digits: int = 3):
+def derived(
+    name: str,
+    *,
+    unit: str,
+    en: str,
+    zh: str,
+    formula_en: str,
+    formula_zh: str,
+    explained_in: str = "",
+    caveat_en: str = "",
+    caveat_zh: str = "",
+    digits: int = 3,
+):
     """Register the function below as the one definition of quantity `name`."""
+
     def register(fn: Callable[[Rows], Term | float]):
         if name in REGISTRY:
-            raise ValueError(f"quantity {name!r} is defined twice ({REGISTRY[name].compute.__module__} "
-                             f"and {fn.__module__}): a derived number is computed once")
-        REGISTRY[name] = Definition(name, fn, unit, en, zh, formula_en, formula_zh, explained_in,
-                                    caveat_en, caveat_zh, digits)
+            raise ValueError(
+                f"quantity {name!r} is defined twice ({REGISTRY[name].compute.__module__} "
+                f"and {fn.__module__}): a derived number is computed once"
+            )
+        REGISTRY[name] = Definition(
+            name, fn, unit, en, zh, formula_en, formula_zh, explained_in, caveat_en, caveat_zh, digits
+        )
         return fn
+
     return register
 
 
@@ -202,8 +243,11 @@ class Rows:
         if row_id not in self._by_id.index:
             raise NotAvailable(f"row {row_id!r} is not in the data")
         r = self._by_id.loc[row_id]
-        lo, hi = (r.value, r.value) if r.unit in ("count", "rank") and not r.qualifier else \
-            interval(r.value, r.qualifier)
+        lo, hi = (
+            (r.value, r.value)
+            if r.unit in ("count", "rank") and not r.qualifier
+            else interval(r.value, r.qualifier)
+        )
         return Term(float(r.value), float(lo), float(hi), (row_id,), _plain(float(r.value), 4))
 
     def row(self, row_id: str) -> pd.Series:
@@ -223,17 +267,33 @@ class Rows:
         if name not in REGISTRY:
             raise NotAvailable(f"no quantity named {name!r}")
         if name in self._busy:
-            raise ValueError(f"quantities refer to each other in a circle: {' -> '.join(self._busy + [name])}")
+            raise ValueError(
+                f"quantities refer to each other in a circle: {' -> '.join([*self._busy, name])}"
+            )
         self._busy.append(name)
         try:
             d = REGISTRY[name]
             term = Term.of(d.compute(self))
         finally:
             self._busy.pop()
-        done = Quantity(name, term.value, d.unit, term.qualifier, term.inputs,
-                        f"{term.shown} = {_plain(term.value)}" if term.inputs else _plain(term.value),
-                        d.en, d.zh, d.formula_en, d.formula_zh, d.explained_in, d.caveat_en, d.caveat_zh,
-                        term.lo, term.hi, d.digits)
+        done = Quantity(
+            name,
+            term.value,
+            d.unit,
+            term.qualifier,
+            term.inputs,
+            f"{term.shown} = {_plain(term.value)}" if term.inputs else _plain(term.value),
+            d.en,
+            d.zh,
+            d.formula_en,
+            d.formula_zh,
+            d.explained_in,
+            d.caveat_en,
+            d.caveat_zh,
+            term.lo,
+            term.hi,
+            d.digits,
+        )
         self._done[name] = done
         return done
 
@@ -241,7 +301,7 @@ class Rows:
 def _significant(x: float, digits: int) -> float:
     if x == 0 or not math.isfinite(x):
         return x
-    return round(x, digits - 1 - int(math.floor(math.log10(abs(x)))))
+    return round(x, digits - 1 - math.floor(math.log10(abs(x))))
 
 
 def compute_all(ds: Dataset) -> dict[str, Quantity]:
@@ -268,5 +328,10 @@ def quantity(ds: Dataset, name: str) -> Quantity:
 def table(quantities: dict[str, Quantity]) -> pd.DataFrame:
     """The quantities as a table: name, value, unit, qualifier, inputs, arithmetic, formula."""
     cols = ["name", "value", "unit", "qualifier", "inputs", "arithmetic", "en", "formula_en", "explained_in"]
-    return pd.DataFrame([{c: (", ".join(q.inputs) if c == "inputs" else getattr(q, c)) for c in cols}
-                         for q in quantities.values()], columns=cols)
+    return pd.DataFrame(
+        [
+            {c: (", ".join(q.inputs) if c == "inputs" else getattr(q, c)) for c in cols}
+            for q in quantities.values()
+        ],
+        columns=cols,
+    )

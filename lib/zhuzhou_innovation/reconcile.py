@@ -198,8 +198,12 @@ def _part_check(ds: Dataset, parts: list, whole, what: tuple[str, str]) -> dict:
         reading = ("The parts are larger than the whole they belong to.", "部分大于其所属的整体。")
     ids = [p.name for p in parts] + [whole.name]
     return _record(
-        "parts and wholes", ids, what, (arithmetic[0], arithmetic[1]), "consistent" if ok else "inconsistent",
-        reading
+        "parts and wholes",
+        ids,
+        what,
+        (arithmetic[0], arithmetic[1]),
+        "consistent" if ok else "inconsistent",
+        reading,
     )
 
 

@@ -21,7 +21,6 @@ from .periods import period_key
 from .quantities import NotAvailable, Rows, Term
 from .rows import with_sources
 
-
 _MATCH_KIND = {"level": "actual", "growth": "growth", "share": "share", "rank": "rank"}
 
 
@@ -60,32 +59,62 @@ def scorecard(ds: Dataset) -> pd.DataFrame:
     out = []
     for t in targets.itertuples():
         kind = _MATCH_KIND[t.target_measure]
-        same = obs[(obs.indicator == t.indicator) & (obs.region == t.region)
-                   & (obs.period == t.period) & (obs.kind != "target")]
+        same = obs[
+            (obs.indicator == t.indicator)
+            & (obs.region == t.region)
+            & (obs.period == t.period)
+            & (obs.kind != "target")
+        ]
         cands = same[same.kind == kind]
         if kind == "share":
             cands = cands[cands.share_of == t.share_of]
         later = cands[cands.published > t.published].sort_values(["published", "id"])
-        other = same[(same.published > t.published) & ~same.id.isin(cands.id)].sort_values(["published", "id"])
-        record = {"target_id": t.id, "indicator": t.indicator, "region": t.region,
-                  "period": t.period, "measure": t.target_measure, "target": t.value,
-                  "target_qualifier": t.qualifier, "target_flag": t.flag, "unit": t.unit,
-                  "set_by": t.source, "actual_id": "", "actual": np.nan, "actual_qualifier": "",
-                  "actual_kind": "", "actual_unit": "", "reported_by": "", "reason": ""}
+        other = same[(same.published > t.published) & ~same.id.isin(cands.id)].sort_values(
+            ["published", "id"]
+        )
+        record = {
+            "target_id": t.id,
+            "indicator": t.indicator,
+            "region": t.region,
+            "period": t.period,
+            "measure": t.target_measure,
+            "target": t.value,
+            "target_qualifier": t.qualifier,
+            "target_flag": t.flag,
+            "unit": t.unit,
+            "set_by": t.source,
+            "actual_id": "",
+            "actual": np.nan,
+            "actual_qualifier": "",
+            "actual_kind": "",
+            "actual_unit": "",
+            "reported_by": "",
+            "reason": "",
+        }
         shown = later if not later.empty else other
         if not shown.empty:
             a = shown.iloc[-1]
-            record.update(actual_id=a.id, actual=a.value, actual_qualifier=a.qualifier,
-                          actual_kind=a.kind, actual_unit=a.unit, reported_by=a.source)
+            record.update(
+                actual_id=a.id,
+                actual=a.value,
+                actual_qualifier=a.qualifier,
+                actual_kind=a.kind,
+                actual_unit=a.unit,
+                reported_by=a.source,
+            )
         if later.empty and not other.empty:
             a = other.iloc[-1]
             what = _MEASURE_WORDS[a.kind]
             if a.kind == "share":
                 what += " of " + names.get(a.share_of, a.share_of)
-            record.update(status="not comparable", reason=f"a later report gives only {what}, "
-                                                          f"not {_MEASURE_WORDS[kind]}")
+            record.update(
+                status="not comparable",
+                reason=f"a later report gives only {what}, not {_MEASURE_WORDS[kind]}",
+            )
         elif later.empty and not cands.empty:
-            record.update(status="not comparable", reason="only the same or an earlier report gives this year")
+            record.update(
+                status="not comparable", reason="only the same or an earlier report gives this year"
+            )
         elif later.empty:
             record["status"] = "not yet reported"
         elif a.flag == "suspect" or t.flag == "suspect":
@@ -96,12 +125,33 @@ def scorecard(ds: Dataset) -> pd.DataFrame:
         else:
             record["status"] = _judge(kind, t.value, a.value, a.qualifier)
             if record["status"] == "not comparable":
-                record["reason"] = f"the outcome is printed as {a.qualifier} {a.value:g}, a bound that does not settle it"
+                record["reason"] = (
+                    f"the outcome is printed as {a.qualifier} {a.value:g}, a bound that does not settle it"
+                )
         out.append(record)
-    return pd.DataFrame(out, columns=[
-        "target_id", "indicator", "region", "period", "measure", "target", "target_qualifier",
-        "target_flag", "unit", "set_by", "actual_id", "actual", "actual_qualifier", "actual_kind",
-        "actual_unit", "reported_by", "status", "reason"])
+    return pd.DataFrame(
+        out,
+        columns=[
+            "target_id",
+            "indicator",
+            "region",
+            "period",
+            "measure",
+            "target",
+            "target_qualifier",
+            "target_flag",
+            "unit",
+            "set_by",
+            "actual_id",
+            "actual",
+            "actual_qualifier",
+            "actual_kind",
+            "actual_unit",
+            "reported_by",
+            "status",
+            "reason",
+        ],
+    )
 
 
 # --- promises: each target once, with the book's best reading ---------------------------------
@@ -113,23 +163,27 @@ READINGS = ("met", "probably met", "missed", "probably missed", "possibly missed
 RULES: dict[str, dict[str, str]] = {
     "scored": {
         "en": "A later report gives the outcome in the measure targeted: the reading is the status.",
-        "zh": "后续报告给出了与目标同一口径的结果：按判定结果解读。"},
+        "zh": "后续报告给出了与目标同一口径的结果：按判定结果解读。",
+    },
     "suspect read": {
         "en": "The outcome is flagged suspect and its note proposes where the decimal point belongs: "
-              "the target is judged on that reading, as probable only.",
-        "zh": "结果被标记为存疑，其说明指出了小数点应在的位置：按该读法判断，仅为可能结果。"},
+        "the target is judged on that reading, as probable only.",
+        "zh": "结果被标记为存疑，其说明指出了小数点应在的位置：按该读法判断，仅为可能结果。",
+    },
     "share implies growth": {
         "en": "A growth target answered only by a share of GDP: the share, applied to the largest GDP any "
-              "source gives or assumes for that year, gives the most the level can have grown; if even "
-              "that falls short of the target, it was probably missed.",
+        "source gives or assumes for that year, gives the most the level can have grown; if even "
+        "that falls short of the target, it was probably missed.",
         "zh": "增长目标只有占GDP比重可对照：以各来源给出或隐含的当年最大GDP乘以该比重，得到增长的上限；"
-              "若上限仍低于目标，则很可能未完成。"},
+        "若上限仍低于目标，则很可能未完成。",
+    },
     "later goal lower": {
         "en": "No outcome, but a later report sets a lower goal for a later year for the same amount or "
-              "ratio: possibly missed (counts, such as people dispatched in a year, are left open: a "
-              "smaller goal may count something else).",
+        "ratio: possibly missed (counts, such as people dispatched in a year, are left open: a "
+        "smaller goal may count something else).",
         "zh": "没有结果，但后续报告为更晚年份设定了更低的同类金额或比率目标：可能未完成"
-              "（人数、个数等计数不作此推断，目标变小可能是统计口径不同）。"},
+        "（人数、个数等计数不作此推断，目标变小可能是统计口径不同）。",
+    },
     "none": {"en": "The evidence allows no reading.", "zh": "现有证据无法解读。"},
 }
 # Amounts and ratios: the units for which a later, lower goal says something about an earlier one.
@@ -150,9 +204,9 @@ class Reading:
     rule: str
     en: str
     zh: str
-    pct: float = math.nan          # the outcome as % of target under the reading
-    value: float = math.nan        # the outcome as read (a restored decimal point), else NaN
-    inputs: tuple[str, ...] = ()   # rows the reading rests on beyond the target and outcome
+    pct: float = math.nan  # the outcome as % of target under the reading
+    value: float = math.nan  # the outcome as read (a restored decimal point), else NaN
+    inputs: tuple[str, ...] = ()  # rows the reading rests on beyond the target and outcome
 
 
 def read_scored(p: pd.Series, ev: Evidence) -> Reading | None:
@@ -189,7 +243,7 @@ def _suspect_reading(rows: Rows, actual_id: str) -> tuple[Term, bool] | None:
         places = plausibility.proposed_places(rows.ds, actual_id)
     except LookupError:
         return None
-    return rows[actual_id] / Term.of(10 ** places), places > 0
+    return rows[actual_id] / Term.of(10**places), places > 0
 
 
 def suspect_reading_term(rows: Rows, actual_id: str) -> Term:
@@ -202,7 +256,12 @@ def suspect_reading_term(rows: Rows, actual_id: str) -> Term:
 
 def read_suspect(p: pd.Series, ev: Evidence) -> Reading | None:
     """Rule `suspect read`: judge the target on the reading a suspect outcome's note proposes."""
-    if p.status != "not comparable" or not p.actual_id or p.target_flag == "suspect" or p.actual_unit != p.unit:
+    if (
+        p.status != "not comparable"
+        or not p.actual_id
+        or p.target_flag == "suspect"
+        or p.actual_unit != p.unit
+    ):
         return None
     ds = ev.ds
     got = _suspect_reading(ev.rows, p.actual_id)
@@ -215,12 +274,16 @@ def read_suspect(p: pd.Series, ev: Evidence) -> Reading | None:
     pct = _pct(p.measure, p.target, term.value)
     printed = ds.observations.set_index("id").as_printed[p.actual_id]
     read = format_value(term.value, p.actual_unit, "", "zh")
-    en = f"about {pct:.0f}% of the target if {printed} is read as {read}" + (" (a lost decimal point)" if decimal else "")
+    en = f"about {pct:.0f}% of the target if {printed} is read as {read}" + (
+        " (a lost decimal point)" if decimal else ""
+    )
     zh = f"若将{printed}读作{read}" + ("（丢失小数点）" if decimal else "") + f"，约为目标的{pct:.0f}%"
     return Reading(f"probably {status}", "suspect read", en, zh, pct, term.value)
 
 
-def _share_growth(rows: Rows, p, implied: pd.DataFrame | None = None) -> tuple[Term, pd.Series, pd.Series] | None:
+def _share_growth(
+    rows: Rows, p, implied: pd.DataFrame | None = None
+) -> tuple[Term, pd.Series, pd.Series] | None:
     """The most a level can have grown, from its share of the largest GDP any source gives or
     assumes for the year (a term on the rows), with the share row and the GDP row used."""
     ds = rows.ds
@@ -230,11 +293,21 @@ def _share_growth(rows: Rows, p, implied: pd.DataFrame | None = None) -> tuple[T
     share = rows.row(p.actual_id)
     if share.share_of != "gdp" or share.flag:
         return None
-    base = obs[(obs.indicator == p.indicator) & (obs.region == p.region) & (obs.period == str(int(p.period) - 1))
-               & (obs.kind == "actual") & (obs.flag == "") & (obs.qualifier == "")]
+    base = obs[
+        (obs.indicator == p.indicator)
+        & (obs.region == p.region)
+        & (obs.period == str(int(p.period) - 1))
+        & (obs.kind == "actual")
+        & (obs.flag == "")
+        & (obs.qualifier == "")
+    ]
     gdp = totals.implied_totals(ds) if implied is None else implied
-    gdp = gdp[(gdp.total == "gdp") & (gdp.region == p.region) & (gdp.period == p.period)
-              & gdp.implied_qualifier.isin(["", "over"])]
+    gdp = gdp[
+        (gdp.total == "gdp")
+        & (gdp.region == p.region)
+        & (gdp.period == p.period)
+        & gdp.implied_qualifier.isin(["", "over"])
+    ]
     if base.empty or gdp.empty:
         return None
     largest = gdp.sort_values(["implied", "id"]).iloc[-1]
@@ -260,12 +333,16 @@ def read_share_growth(p: pd.Series, ev: Evidence) -> Reading | None:
     got = _share_growth(ev.rows, p, ev.totals)
     if got is None or got[0].value >= p.target:
         return None  # no share of GDP to go on, or one that could fit the target: no reading
-    most, share, gdp = got
-    en = (f"even on the largest GDP the sources give or assume for {p.period}, a share of "
-          f"{format_value(share.value, 'pct')} means growth of at most {most.value:.1f}%, against "
-          f"{format_value(p.target, 'pct', p.target_qualifier)} targeted")
-    zh = (f"即使按各来源给出或隐含的{p.period}年最大GDP计算，{format_value(share.value, 'pct', '', 'zh')}"
-          f"的比重意味着增长至多{most.value:.1f}%，目标为{format_value(p.target, 'pct', p.target_qualifier, 'zh')}")
+    most, share, _gdp = got
+    en = (
+        f"even on the largest GDP the sources give or assume for {p.period}, a share of "
+        f"{format_value(share.value, 'pct')} means growth of at most {most.value:.1f}%, against "
+        f"{format_value(p.target, 'pct', p.target_qualifier)} targeted"
+    )
+    zh = (
+        f"即使按各来源给出或隐含的{p.period}年最大GDP计算，{format_value(share.value, 'pct', '', 'zh')}"
+        f"的比重意味着增长至多{most.value:.1f}%，目标为{format_value(p.target, 'pct', p.target_qualifier, 'zh')}"
+    )
     return Reading("probably missed", "share implies growth", en, zh, value=most.value, inputs=most.inputs)
 
 
@@ -273,12 +350,21 @@ def read_later_goal(p: pd.Series, ev: Evidence) -> Reading | None:
     """Rule `later goal lower`: no outcome settles an amount or ratio, and a later report aims
     lower for a later year."""
     goals = ev.goals
-    if p.status in ("met", "missed") or p.measure != "level" or p.target_flag == "suspect" \
-            or p.unit not in _RAISED_UNITS:
+    if (
+        p.status in ("met", "missed")
+        or p.measure != "level"
+        or p.target_flag == "suspect"
+        or p.unit not in _RAISED_UNITS
+    ):
         return None
-    later = goals[(goals.indicator == p.indicator) & (goals.region == p.region) & (goals.flag == "")
-                  & (goals.period.map(period_key) > period_key(p.period))
-                  & (goals.published > p.published) & (goals.value < p.target)]
+    later = goals[
+        (goals.indicator == p.indicator)
+        & (goals.region == p.region)
+        & (goals.flag == "")
+        & (goals.period.map(period_key) > period_key(p.period))
+        & (goals.published > p.published)
+        & (goals.value < p.target)
+    ]
     if later.empty:
         return None
     lower = later.sort_values(["published", "id"]).iloc[-1]
@@ -324,9 +410,11 @@ def _promises(ds: Dataset, card: pd.DataFrame) -> pd.DataFrame:
     published = ds.sources.set_index("id")["published"]
     peer_sources = set(ds.sources[ds.sources.kind == "peer"].id)
     share_of = obs.set_index("id")["share_of"]
-    card = card.assign(share_of=card.target_id.map(share_of).fillna(""),
-                       published=card.set_by.map(published),
-                       order=card.status.map(_STATUS_ORDER))
+    card = card.assign(
+        share_of=card.target_id.map(share_of).fillna(""),
+        published=card.set_by.map(published),
+        order=card.status.map(_STATUS_ORDER),
+    )
     ev = Evidence(ds)
     keys = ["indicator", "region", "period", "measure", "share_of", "target"]
     out = []
@@ -346,9 +434,37 @@ def _promises(ds: Dataset, card: pd.DataFrame) -> pd.DataFrame:
         best["reading_pct"], best["reading_value"] = r.pct, r.value
         best["reading_inputs"] = ", ".join(r.inputs)
         out.append(best)
-    cols = ["promise", "target_ids", "n_rows", "indicator", "region", "period", "measure", "share_of",
-            "target", "target_qualifier", "target_flag", "unit", "set_by", "set_by_all", "published", "peer",
-            "actual_id", "actual", "actual_qualifier", "actual_kind", "actual_unit", "reported_by",
-            "status", "reason", "reading", "rule", "reading_en", "reading_zh", "reading_pct",
-            "reading_value", "reading_inputs"]
+    cols = [
+        "promise",
+        "target_ids",
+        "n_rows",
+        "indicator",
+        "region",
+        "period",
+        "measure",
+        "share_of",
+        "target",
+        "target_qualifier",
+        "target_flag",
+        "unit",
+        "set_by",
+        "set_by_all",
+        "published",
+        "peer",
+        "actual_id",
+        "actual",
+        "actual_qualifier",
+        "actual_kind",
+        "actual_unit",
+        "reported_by",
+        "status",
+        "reason",
+        "reading",
+        "rule",
+        "reading_en",
+        "reading_zh",
+        "reading_pct",
+        "reading_value",
+        "reading_inputs",
+    ]
     return pd.DataFrame(out, columns=cols).sort_values(["published", "promise"], ignore_index=True)

@@ -36,13 +36,21 @@ class Break:
 
 BREAKS: tuple[Break, ...] = (
     # 选派各级科技特派员331名 (2021 review) against 选派379名科技特派员 (2022 review)
-    Break("zz2021-027", "zz2022-044", ("各级", "选派379名"),
-          "the 2021 review counts commissioners of all levels (各级), the 2022 review those it dispatched",
-          "2021年综述统计各级科技特派员，2022年回眸统计当年选派人数"),
+    Break(
+        "zz2021-027",
+        "zz2022-044",
+        ("各级", "选派379名"),
+        "the 2021 review counts commissioners of all levels (各级), the 2022 review those it dispatched",
+        "2021年综述统计各级科技特派员，2022年回眸统计当年选派人数",
+    ),
     # 较上一年度0.7亿元的认定额 against 基础研究申报数达到5.92亿元 (the first-quarter page)
-    Break("zz2022q1-019", "zz2022q1-018", ("认定额", "申报数"),
-          "a certified amount (认定额) for 2020 against a declared one (申报数) for 2021",
-          "2020年为认定额，2021年为申报数"),
+    Break(
+        "zz2022q1-019",
+        "zz2022q1-018",
+        ("认定额", "申报数"),
+        "a certified amount (认定额) for 2020 against a declared one (申报数) for 2021",
+        "2020年为认定额，2021年为申报数",
+    ),
 )
 
 # The publication lag. R&D statistics for a year (the 科技经费投入统计公报, national and Hunan's)
@@ -77,9 +85,14 @@ def may_be_year_before(ds: Dataset, rows: pd.DataFrame) -> pd.Series:
     """For each row: an R&D ratio, level or rank printed before that year's statistics were final,
     which may therefore be the year before's (the publication lag). Targets are never lagged."""
     published = rows["source"].map(ds.sources.set_index("id")["published"])
-    return pd.Series([r.indicator in LAGGED_INDICATORS and r.kind != "target"
-                      and printed_before_final(p, r.period)
-                      for r, p in zip(rows.itertuples(), published)], index=rows.index, dtype=bool)
+    return pd.Series(
+        [
+            r.indicator in LAGGED_INDICATORS and r.kind != "target" and printed_before_final(p, r.period)
+            for r, p in zip(rows.itertuples(), published, strict=False)
+        ],
+        index=rows.index,
+        dtype=bool,
+    )
 
 
 def _breaks(ds: Dataset) -> dict[tuple[str, str], Break]:
@@ -89,10 +102,12 @@ def _breaks(ds: Dataset) -> dict[tuple[str, str], Break]:
     for b in BREAKS:
         if b.earlier not in quotes.index or b.later not in quotes.index:
             continue
-        for row, word in zip((b.earlier, b.later), b.words):
+        for row, word in zip((b.earlier, b.later), b.words, strict=False):
             if word not in quotes[row]:
-                raise ValueError(f"series.BREAKS: the quote of {row} no longer prints {word!r}: "
-                                 "check whether the two rows still count different things")
+                raise ValueError(
+                    f"series.BREAKS: the quote of {row} no longer prints {word!r}: "
+                    "check whether the two rows still count different things"
+                )
         out[(b.earlier, b.later)] = b
     return out
 
@@ -120,8 +135,9 @@ def series(ds: Dataset, indicator: str, region: str = "zhuzhou", kind: str = "ac
     were final (the publication lag).
     """
     obs = ds.observations
-    rows = obs[(obs.indicator == indicator) & (obs.region == region) & (obs.kind == kind)
-               & is_year(obs.period)]
+    rows = obs[
+        (obs.indicator == indicator) & (obs.region == region) & (obs.kind == kind) & is_year(obs.period)
+    ]
     if kind == "target":
         rows = rows[rows.target_measure == "level"]
     rows = with_sources(ds, rows).assign(clean=lambda d: d.flag == "", exact=lambda d: d.qualifier == "")
@@ -132,15 +148,32 @@ def series(ds: Dataset, indicator: str, region: str = "zhuzhou", kind: str = "ac
         last = group.iloc[-1]
         others = group.iloc[:-1]
         before = out[-1]["id"] if out else ""
-        out.append({
-            "year": int(period), "value": last.value, "unit": last.unit, "qualifier": last.qualifier,
-            "source": last.source, "id": last.id, "flag": last.flag,
-            "also": ", ".join(f"{r.id}={r.value:g}" for r in others.itertuples()),
-            "break_before": bool(before) and bool(break_reason(ds, before, last.id)),
-            "may_be_year_before": bool(lagged[last.name]),
-        })
-    cols = ["year", "value", "unit", "qualifier", "source", "id", "flag", "also", "break_before",
-            "may_be_year_before"]
+        out.append(
+            {
+                "year": int(period),
+                "value": last.value,
+                "unit": last.unit,
+                "qualifier": last.qualifier,
+                "source": last.source,
+                "id": last.id,
+                "flag": last.flag,
+                "also": ", ".join(f"{r.id}={r.value:g}" for r in others.itertuples()),
+                "break_before": bool(before) and bool(break_reason(ds, before, last.id)),
+                "may_be_year_before": bool(lagged[last.name]),
+            }
+        )
+    cols = [
+        "year",
+        "value",
+        "unit",
+        "qualifier",
+        "source",
+        "id",
+        "flag",
+        "also",
+        "break_before",
+        "may_be_year_before",
+    ]
     return pd.DataFrame(out, columns=cols)
 
 
@@ -156,17 +189,22 @@ def recurring(ds: Dataset, region: str = "zhuzhou", min_periods: int = 2) -> pd.
     """The indicators a region's rows give for `min_periods` or more periods (any kind), with
     the periods reported as outcomes and those only targeted, most periods first."""
     obs = ds.observations[ds.observations.region == region]
-    order = lambda ps: sorted(set(ps), key=period_key)  # noqa: E731
+    order = lambda ps: sorted(set(ps), key=period_key)
     out = []
     for indicator, rows in obs.groupby("indicator", sort=True):
         periods = order(rows.period)
         if len(periods) < min_periods:
             continue
         reported = order(rows[rows.kind != "target"].period)
-        out.append({"indicator": indicator, "periods": periods, "reported": reported,
-                    "targeted_only": [p for p in order(rows[rows.kind == "target"].period)
-                                      if p not in reported],
-                    "n_periods": len(periods)})
+        out.append(
+            {
+                "indicator": indicator,
+                "periods": periods,
+                "reported": reported,
+                "targeted_only": [p for p in order(rows[rows.kind == "target"].period) if p not in reported],
+                "n_periods": len(periods),
+            }
+        )
     frame = pd.DataFrame(out, columns=["indicator", "periods", "reported", "targeted_only", "n_periods"])
     return frame.sort_values(["n_periods", "indicator"], ascending=[False, True], ignore_index=True)
 
@@ -203,16 +241,35 @@ def rank_streaks(ds: Dataset, indicator: str = "rd_intensity", region: str = "zh
     rows = obs[(obs.indicator == indicator) & (obs.region == region) & (obs.kind == "rank")]
     lagged = may_be_year_before(ds, rows)
     out = []
-    for r, lag in zip(rows.itertuples(), lagged):
+    for r, lag in zip(rows.itertuples(), lagged, strict=False):
         n = _years_running(r.quote)
         if n is None:
             continue
         last = _end_year(r.period)
-        out.append({"id": r.id, "source": r.source, "published": r.published, "rank": int(r.value),
-                    "years_running": n, "first_as_recorded": last - n + 1, "last_as_recorded": last,
-                    "first_lagged": last - n + 1 - int(lag), "last_lagged": last - int(lag)})
-    cols = ["id", "source", "published", "rank", "years_running", "first_as_recorded", "last_as_recorded",
-            "first_lagged", "last_lagged"]
+        out.append(
+            {
+                "id": r.id,
+                "source": r.source,
+                "published": r.published,
+                "rank": int(r.value),
+                "years_running": n,
+                "first_as_recorded": last - n + 1,
+                "last_as_recorded": last,
+                "first_lagged": last - n + 1 - int(lag),
+                "last_lagged": last - int(lag),
+            }
+        )
+    cols = [
+        "id",
+        "source",
+        "published",
+        "rank",
+        "years_running",
+        "first_as_recorded",
+        "last_as_recorded",
+        "first_lagged",
+        "last_lagged",
+    ]
     return pd.DataFrame(out, columns=cols).sort_values(["published", "id"], ignore_index=True)
 
 
@@ -234,10 +291,14 @@ def followable(ds: Dataset, indicator: str, region: str = "zhuzhou") -> dict:
     years = list(s.year)
     if len(s) < 2:
         return {"how": "one year", "years": years}
-    pairs = list(zip(s.iloc[:-1].itertuples(), s.iloc[1:].itertuples()))
+    pairs = list(zip(s.iloc[:-1].itertuples(), s.iloc[1:].itertuples(), strict=False))
     if all(b.break_before for _, b in pairs):
         a, b = pairs[0]
-        return {"how": "break", "years": years, "reason_en": break_reason(ds, a.id, b.id, "en"),
-                "reason_zh": break_reason(ds, a.id, b.id, "zh")}
+        return {
+            "how": "break",
+            "years": years,
+            "reason_en": break_reason(ds, a.id, b.id, "en"),
+            "reason_zh": break_reason(ds, a.id, b.id, "zh"),
+        }
     exact = [(a, b) for a, b in pairs if not b.break_before and not a.qualifier and not b.qualifier]
     return {"how": "line" if exact else "bounds", "years": years}

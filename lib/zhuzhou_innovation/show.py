@@ -26,7 +26,11 @@ def figure(ds: Dataset, name: str, key: str | None = None) -> None:
 
     key = key or name
     for lang in LANGS:
-        glue(key if lang == "en" else f"{key}.{lang}", figures.show(catalog.draw(ds, name, lang)), display=False)
+        glue(
+            key if lang == "en" else f"{key}.{lang}",
+            figures.show(catalog.draw(ds, name, lang)),
+            display=False,
+        )
 
 
 def table(build: Callable, *args, **kwargs) -> None:

@@ -49,13 +49,17 @@ WORDS: dict[str, dict[str, Any]] = {
         "title": "Zhuzhou's innovation reports, year by year",
         "subtitle": "A briefing: {n_sources} reports, {first}–{last}; {n_obs} numbers, each with the sentence that printed it",
         "made": "Made from the book's dataset: every number comes with the sentence that printed it "
-                "(the book's every-number page and the data download).",
+        "(the book's every-number page and the data download).",
         "findings": "Key findings",
         "scorecard": "Zhuzhou's targets against outcomes: {n} promises, each counted once",
-        "status": "Status", "count": "Targets", "meaning": "What it means", "total": "All targets",
+        "status": "Status",
+        "count": "Targets",
+        "meaning": "What it means",
+        "total": "All targets",
         "sources": "Sources",
         "source_cols": ("Title", "Title (Chinese)", "Publisher", "Published"),
-        "actual": "reported", "target_word": "target",
+        "actual": "reported",
+        "target_word": "target",
         "chart": "Chart: {title}. ",
     },
     "zh": {
@@ -64,22 +68,33 @@ WORDS: dict[str, dict[str, Any]] = {
         "made": "根据本书数据集生成：每个数字都附有刊载它的原句（见本书“全部数字”页与数据下载）。",
         "findings": "主要发现",
         "scorecard": "株洲目标与实际对照：共{n}项承诺（重复提出的只计一次）",
-        "status": "状态", "count": "目标数", "meaning": "含义", "total": "全部目标",
+        "status": "状态",
+        "count": "目标数",
+        "meaning": "含义",
+        "total": "全部目标",
         "sources": "资料来源",
         "source_cols": ("英文标题", "标题", "发布者", "发布日期"),
-        "actual": "实际", "target_word": "目标",
+        "actual": "实际",
+        "target_word": "目标",
         "chart": "图表：{title}。",
     },
 }
 STATUS_WORDS = {
-    "en": {"met": ("Met", "a later report gives an outcome at or past the target"),
-           "missed": ("Missed", "a later report gives an outcome short of the target"),
-           "not comparable": ("Not comparable", "the outcome is suspect, in another measure, or a bound that cannot settle it"),
-           "not yet reported": ("Not yet reported", "no later report gives that year yet")},
-    "zh": {"met": ("完成", "后续报告的实际值达到或超过目标"),
-           "missed": ("未完成", "后续报告的实际值低于目标"),
-           "not comparable": ("不可比", "实际值存疑、口径不同，或只是一个无法判断的界限"),
-           "not yet reported": ("尚未报告", "尚无后续报告给出该年份的数字")},
+    "en": {
+        "met": ("Met", "a later report gives an outcome at or past the target"),
+        "missed": ("Missed", "a later report gives an outcome short of the target"),
+        "not comparable": (
+            "Not comparable",
+            "the outcome is suspect, in another measure, or a bound that cannot settle it",
+        ),
+        "not yet reported": ("Not yet reported", "no later report gives that year yet"),
+    },
+    "zh": {
+        "met": ("完成", "后续报告的实际值达到或超过目标"),
+        "missed": ("未完成", "后续报告的实际值低于目标"),
+        "not comparable": ("不可比", "实际值存疑、口径不同，或只是一个无法判断的界限"),
+        "not yet reported": ("尚未报告", "尚无后续报告给出该年份的数字"),
+    },
 }
 
 
@@ -128,6 +143,7 @@ def alt_text(ds: Dataset, fig: export.RenderedFigure, lang: str) -> str:
 
 # --- building a deck --------------------------------------------------------------------------
 
+
 def _style_run(run, lang: str, size: int, bold: bool = False, colour: str | None = None) -> None:
     """One run of text in Noto Sans CJK SC, for both its Latin and its East Asian characters."""
     from lxml import etree
@@ -155,8 +171,15 @@ def _style_run(run, lang: str, size: int, bold: bool = False, colour: str | None
         el.set("typeface", CJK_FAMILY)
 
 
-def _set_text(frame, lines: list[str], lang: str, size: int, bold: bool = False,
-              colour: str | None = None, bullets: bool = False) -> None:
+def _set_text(
+    frame,
+    lines: list[str],
+    lang: str,
+    size: int,
+    bold: bool = False,
+    colour: str | None = None,
+    bullets: bool = False,
+) -> None:
     frame.clear()
     frame.word_wrap = True
     for i, line in enumerate(lines):
@@ -192,12 +215,12 @@ def _textbox(slide, lines: list[str], lang: str, top: int, height: int, size: in
     return box
 
 
-def _table(slide, header: list[str], rows: list[list[str]], lang: str, top: int,
-           widths: list[float], size: int = 14) -> None:
+def _table(
+    slide, header: list[str], rows: list[list[str]], lang: str, top: int, widths: list[float], size: int = 14
+) -> None:
     """A native table (editable in PowerPoint, read by screen readers), column widths in parts."""
     height = (len(rows) + 1) * 370840
-    shape = slide.shapes.add_table(len(rows) + 1, len(header), MARGIN, top,
-                                   SLIDE_WIDTH - 2 * MARGIN, height)
+    shape = slide.shapes.add_table(len(rows) + 1, len(header), MARGIN, top, SLIDE_WIDTH - 2 * MARGIN, height)
     table = shape.table
     total = sum(widths)
     for i, part in enumerate(widths):
@@ -215,16 +238,34 @@ def _title_slide(prs, ds: Dataset, lang: str) -> None:
     published = ds.sources.published.str[:4].astype(int)
     subtitle = slide.placeholders[1]
     _place(subtitle, MARGIN, 3429000, SLIDE_WIDTH - 2 * MARGIN, 1600200)
-    _set_text(subtitle.text_frame, [
-        words["subtitle"].format(n_sources=len(ds.sources), first=published.min(), last=published.max(),
-                                 n_obs=len(ds.observations)),
-        words["made"]], lang, 20, colour="444444")
+    _set_text(
+        subtitle.text_frame,
+        [
+            words["subtitle"].format(
+                n_sources=len(ds.sources),
+                first=published.min(),
+                last=published.max(),
+                n_obs=len(ds.observations),
+            ),
+            words["made"],
+        ],
+        lang,
+        20,
+        colour="444444",
+    )
 
 
 def _findings_slide(prs, ds: Dataset, lang: str) -> None:
     slide = _slide(prs, WORDS[lang]["findings"], lang)
-    _textbox(slide, key_points(ds, lang), lang, TITLE_TOP + TITLE_HEIGHT + 91440,
-             SLIDE_HEIGHT - TITLE_TOP - TITLE_HEIGHT - 2 * MARGIN, 20, bullets=True)
+    _textbox(
+        slide,
+        key_points(ds, lang),
+        lang,
+        TITLE_TOP + TITLE_HEIGHT + 91440,
+        SLIDE_HEIGHT - TITLE_TOP - TITLE_HEIGHT - 2 * MARGIN,
+        20,
+        bullets=True,
+    )
 
 
 def _figure_slide(prs, ds: Dataset, fig: export.RenderedFigure, lang: str) -> None:
@@ -244,8 +285,9 @@ def _figure_slide(prs, ds: Dataset, fig: export.RenderedFigure, lang: str) -> No
     data = fig.data[lang]
     cited = [s for col in ("source", "reported_by") if col in data for s in data[col] if s]
     source = figures.source_line(ds, cited, lang)
-    _textbox(slide, [source], lang, SLIDE_HEIGHT - source_height - MARGIN // 4, source_height, 12,
-             colour="444444")
+    _textbox(
+        slide, [source], lang, SLIDE_HEIGHT - source_height - MARGIN // 4, source_height, 12, colour="444444"
+    )
 
 
 def scorecard_counts(ds: Dataset) -> pd.Series:
@@ -262,8 +304,15 @@ def _scorecard_slide(prs, ds: Dataset, lang: str) -> None:
     slide = _slide(prs, words["scorecard"].format(n=int(counts.sum())), lang)
     rows = [[STATUS_WORDS[lang][s][0], str(n), STATUS_WORDS[lang][s][1]] for s, n in counts.items()]
     rows.append([words["total"], str(int(counts.sum())), ""])
-    _table(slide, [words["status"], words["count"], words["meaning"]], rows, lang,
-           TITLE_TOP + TITLE_HEIGHT + 182880, [2.2, 1.2, 6.6], size=16)
+    _table(
+        slide,
+        [words["status"], words["count"], words["meaning"]],
+        rows,
+        lang,
+        TITLE_TOP + TITLE_HEIGHT + 182880,
+        [2.2, 1.2, 6.6],
+        size=16,
+    )
 
 
 def _sources_slide(prs, ds: Dataset, lang: str) -> None:
@@ -271,8 +320,7 @@ def _sources_slide(prs, ds: Dataset, lang: str) -> None:
     slide = _slide(prs, words["sources"], lang)
     src = ds.sources.sort_values(["published", "id"])
     rows = [[r.title_en, r.title_zh, r.publisher, format_date(r.published, lang)] for r in src.itertuples()]
-    _table(slide, list(words["source_cols"]), rows, lang, TITLE_TOP + TITLE_HEIGHT, [4, 4, 3, 1.1],
-           size=11)
+    _table(slide, list(words["source_cols"]), rows, lang, TITLE_TOP + TITLE_HEIGHT, [4, 4, 3, 1.1], size=11)
 
 
 def build_deck(ds: Dataset, rendered: list[export.RenderedFigure], lang: str):

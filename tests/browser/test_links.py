@@ -7,10 +7,17 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from conftest import HTML
-
-_LINK_ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src", "iframe": "src",
-               "source": "src", "video": "src", "audio": "src", "object": "data"}
+_LINK_ATTRS = {
+    "a": "href",
+    "link": "href",
+    "img": "src",
+    "script": "src",
+    "iframe": "src",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+    "object": "data",
+}
 
 
 class _Page(HTMLParser):
@@ -54,8 +61,11 @@ def broken_links(root: Path) -> list[str]:
             where = f"{source.relative_to(root)}:{line}: {url}"
             if not target.is_file():
                 broken.append(f"{where} (no such file)")
-            elif parts.fragment and target.suffix == ".html" \
-                    and unquote(parts.fragment) not in _parse(target).anchors:
+            elif (
+                parts.fragment
+                and target.suffix == ".html"
+                and unquote(parts.fragment) not in _parse(target).anchors
+            ):
                 broken.append(f"{where} (no such anchor)")
     return broken
 
@@ -66,7 +76,9 @@ def test_no_internal_link_or_anchor_is_broken(site):
 
 
 def test_the_checker_reports_a_missing_file_and_a_missing_anchor(tmp_path):
-    (tmp_path / "a.html").write_text('<p id="here"></p><a href="b.html">b</a><a href="#gone">x</a>'
-                                     '<a href="#here">ok</a><a href="https://example.org/">ext</a>')
+    (tmp_path / "a.html").write_text(
+        '<p id="here"></p><a href="b.html">b</a><a href="#gone">x</a>'
+        '<a href="#here">ok</a><a href="https://example.org/">ext</a>'
+    )
     _parse.cache_clear()
     assert broken_links(tmp_path) == ["a.html:1: b.html (no such file)", "a.html:1: #gone (no such anchor)"]

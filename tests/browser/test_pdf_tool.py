@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-
 from zhuzhou_book import downloads, pdf
 from zhuzhou_book.webfont import CSS_FILE, FONT_FILE
 
@@ -30,18 +29,26 @@ parts:
       - file: book/downloads
 """
 CONFIG = 'title: "A small book"\nauthor: "Someone"\ncopyright: "2026"\n'
-HEAD = ('<head><meta charset="utf-8"><link rel="stylesheet" href="../_static/generated/cjk-webfont.css?v=1">'
-        '<link rel="stylesheet" href="../_static/theme.css"><link rel="stylesheet" href="../_static/print.css">'
-        '</head>')
-THEME = ("html { --pst-font-family-base-system: sans-serif; }\n"
-         "body { font-family: var(--pst-font-family-base); }")  # as the book's theme sets it
-SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200" viewBox="0 0 400 200">'
-       '<rect x="10" y="10" width="380" height="180" fill="#3a7"/><path d="M10 190 L390 10" stroke="#000"/></svg>')
+HEAD = (
+    '<head><meta charset="utf-8"><link rel="stylesheet" href="../_static/generated/cjk-webfont.css?v=1">'
+    '<link rel="stylesheet" href="../_static/theme.css"><link rel="stylesheet" href="../_static/print.css">'
+    "</head>"
+)
+THEME = (
+    "html { --pst-font-family-base-system: sans-serif; }\n"
+    "body { font-family: var(--pst-font-family-base); }"
+)  # as the book's theme sets it
+SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200" viewBox="0 0 400 200">'
+    '<rect x="10" y="10" width="380" height="180" fill="#3a7"/><path d="M10 190 L390 10" stroke="#000"/></svg>'
+)
 
 
 def _page(body: str) -> str:
-    return f'<!DOCTYPE html><html lang="en">{HEAD}<body><nav>site navigation</nav>' \
-           f'<article class="bd-article">{body}</article></body></html>'
+    return (
+        f'<!DOCTYPE html><html lang="en">{HEAD}<body><nav>site navigation</nav>'
+        f'<article class="bd-article">{body}</article></body></html>'
+    )
 
 
 def _site(tmp: Path) -> tuple[Path, Path]:
@@ -57,18 +64,28 @@ def _site(tmp: Path) -> tuple[Path, Path]:
     shutil.copy(REPO / "book" / "_static" / "print.css", site / "_static" / "print.css")
     (site / "_static" / "theme.css").write_text(THEME)
     (site / "_images" / "chart.svg").write_text(SVG)
-    (site / "book" / "intro.html").write_text(_page(
-        '<section id="intro"><h1>The introduction<a class="headerlink" href="#intro">#</a></h1>'
-        '<p>Read <a href="long.html#detail">the detail</a>, the <a href="../_downloads/abc/data.csv">data</a>, '
-        'the <a href="downloads.html">downloads</a> and <a href="https://example.org/">elsewhere</a>. '
-        '株洲市科技创新</p></section>'))
-    filler = "".join(f"<p>Paragraph {i} of the long chapter, which runs over more than one page "
-                     "so that the contents must count pages. " * 3 + "</p>" for i in range(40))
-    (site / "book" / "long.html").write_text(_page(
-        '<section id="long"><h1>The long chapter</h1>' + filler +
-        '<section id="detail"><h2>The detail</h2><figure><img alt="chart" src="../_images/chart.svg"></figure>'
-        '<table><thead><tr><th>Row</th><th>Quote</th></tr></thead>'
-        '<tbody><tr><td>zz2021-001</td><td>研发投入强度达到3.27%</td></tr></tbody></table></section></section>'))
+    (site / "book" / "intro.html").write_text(
+        _page(
+            '<section id="intro"><h1>The introduction<a class="headerlink" href="#intro">#</a></h1>'
+            '<p>Read <a href="long.html#detail">the detail</a>, the <a href="../_downloads/abc/data.csv">data</a>, '
+            'the <a href="downloads.html">downloads</a> and <a href="https://example.org/">elsewhere</a>. '
+            "株洲市科技创新</p></section>"
+        )
+    )
+    filler = "".join(
+        f"<p>Paragraph {i} of the long chapter, which runs over more than one page "
+        "so that the contents must count pages. " * 3 + "</p>"
+        for i in range(40)
+    )
+    (site / "book" / "long.html").write_text(
+        _page(
+            '<section id="long"><h1>The long chapter</h1>'
+            + filler
+            + '<section id="detail"><h2>The detail</h2><figure><img alt="chart" src="../_images/chart.svg"></figure>'
+            "<table><thead><tr><th>Row</th><th>Quote</th></tr></thead>"
+            "<tbody><tr><td>zz2021-001</td><td>研发投入强度达到3.27%</td></tr></tbody></table></section></section>"
+        )
+    )
     (site / "book" / "downloads.html").write_text(_page('<section id="dl"><h1>Downloads page</h1></section>'))
     return root, site
 
@@ -78,11 +95,19 @@ def small_book(tmp_path_factory, browser):
     tmp = tmp_path_factory.mktemp("pdf")
     root, site = _site(tmp)
     out = tmp / "book.pdf"
-    printed, pages = pdf.build(site, out, root=root, stamp_path=tmp / "stamp", work=tmp / "print",
-                               browser=browser)
+    printed, pages = pdf.build(
+        site, out, root=root, stamp_path=tmp / "stamp", work=tmp / "print", browser=browser
+    )
     assert printed
-    return {"tmp": tmp, "root": root, "site": site, "out": out, "pages": pages,
-            "reader": PdfReader(io.BytesIO(out.read_bytes())), "browser": browser}
+    return {
+        "tmp": tmp,
+        "root": root,
+        "site": site,
+        "out": out,
+        "pages": pages,
+        "reader": PdfReader(io.BytesIO(out.read_bytes())),
+        "browser": browser,
+    }
 
 
 def _text(reader: PdfReader) -> list[str]:
@@ -157,11 +182,23 @@ def test_printing_again_elsewhere_gives_the_same_bytes_and_an_unchanged_site_is_
     shutil.copytree(root, other / "src")
     shutil.copytree(site, other / "html")
     again = other / "again.pdf"
-    printed, _ = pdf.build(other / "html", again, root=other / "src", stamp_path=other / "stamp",
-                           work=other / "print", browser=small_book["browser"])
+    printed, _ = pdf.build(
+        other / "html",
+        again,
+        root=other / "src",
+        stamp_path=other / "stamp",
+        work=other / "print",
+        browser=small_book["browser"],
+    )
     assert printed and again.read_bytes() == small_book["out"].read_bytes()
-    printed, pages = pdf.build(site, small_book["out"], root=root, stamp_path=tmp / "stamp", work=tmp / "print",
-                               browser=small_book["browser"])
+    printed, pages = pdf.build(
+        site,
+        small_book["out"],
+        root=root,
+        stamp_path=tmp / "stamp",
+        work=tmp / "print",
+        browser=small_book["browser"],
+    )
     assert not printed and pages == small_book["pages"]
 
 
@@ -179,10 +216,12 @@ def test_without_chromium_the_build_goes_on_and_ci_fails(monkeypatch, capsys):
 def test_ids_get_the_page_as_prefix_so_two_chapters_may_share_a_heading():
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup('<article class="bd-article"><section id="what-to-watch">'
-                         '<style>#T_x td {color: red}</style><table id="T_x"></table>'
-                         '<a href="#what-to-watch">here</a><label for="T_x">t</label></section></article>',
-                         "html.parser")
+    soup = BeautifulSoup(
+        '<article class="bd-article"><section id="what-to-watch">'
+        '<style>#T_x td {color: red}</style><table id="T_x"></table>'
+        '<a href="#what-to-watch">here</a><label for="T_x">t</label></section></article>',
+        "html.parser",
+    )
     article, _ = pdf._article(soup, "book/a", {"book/a.html": "p-book-a"}, Path("/site"))
     assert article.find("section")["id"] == "p-book-a--what-to-watch"
     assert article.find("a")["href"] == "#p-book-a--what-to-watch"
@@ -194,4 +233,3 @@ def test_the_site_print_css_and_the_pdf_use_the_same_page_margins():
     css = (REPO / "book" / "_static" / "print.css").read_text()
     margins = pdf.MARGIN_MM
     assert f"margin: {margins['top']}mm {margins['right']}mm {margins['bottom']}mm {margins['left']}mm" in css
-
