@@ -81,3 +81,12 @@ def test_every_quantity_has_a_formula_and_names_in_both_languages():
     for q in quantities.compute_all(load_dataset()).values():
         assert q.en and q.zh and q.formula_en and q.formula_zh, q.name
         assert q.inputs, f"{q.name} rests on no printed number"
+
+
+def test_no_number_is_derived_twice_under_two_names():
+    """Two names for one computation (same inputs, unit and value) would let them drift apart."""
+    seen: dict[tuple, str] = {}
+    for q in quantities.compute_all(load_dataset()).values():
+        key = (q.unit, tuple(sorted(q.inputs)), round(q.value, 9))
+        assert key not in seen, f"{q.name} and {seen[key]} compute the same number: keep one"
+        seen[key] = q.name

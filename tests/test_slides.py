@@ -23,7 +23,7 @@ from pptx.oxml.ns import qn
 from zhuzhou_innovation import export, figures, scorecard, slides
 from zhuzhou_innovation.fonts import CJK_FAMILY, is_cjk
 from zhuzhou_innovation.load import load_dataset
-from zhuzhou_innovation.narrative import format_date, format_observation
+from zhuzhou_innovation.narrative import format_date
 from zhuzhou_innovation.paths import REPO
 
 
@@ -173,16 +173,22 @@ def _runs(shape):
     return [r for f in frames for p in f.paragraphs for r in p.runs]
 
 
-def test_the_key_points_write_each_number_as_the_book_does(ds):
-    """In Chinese as the source printed it ('1100余家' keeps its 余), in English the book's style."""
-    keys = slides.brief.key_indicators(ds).head(slides.N_POINTS)
-    en, zh = slides.key_points(ds, "en"), slides.key_points(ds, "zh")
-    assert len(en) == len(zh) == len(keys)
-    obs = ds.observations.set_index("id")
-    for e, z, r in zip(en, zh, keys.itertuples()):
-        assert obs.loc[r.id, "as_printed"] in z, (z, r.id)
-        assert format_observation(obs.loc[r.id].to_dict(), "en") in e, (e, r.id)
-        assert e.startswith(r.name_en) and z.startswith(r.name_zh)
+@pytest.mark.parametrize("lang", figures.LANGS)
+def test_the_key_points_are_the_landing_pages_findings_with_each_number_written_as_the_book_does(ds, lang):
+    """The deck and the book's first page say the same things: each bullet is a key finding, and
+    each number its markup names appears as the book writes it (in Chinese as printed)."""
+    import re
+
+    from zhuzhou_innovation.facts import Facts
+    from zhuzhou_innovation.findings import key_findings, number_text
+
+    points, found = slides.key_points(ds, lang), key_findings(ds, lang)
+    assert 0 < len(points) == min(len(found), slides.N_POINTS)
+    facts = Facts(ds)
+    for point, finding in zip(points, found, strict=False):
+        assert point == finding.text
+        for spec in re.findall(r"\{num\}`([^`]+)`", finding.markup):
+            assert number_text(facts, spec, lang) in point, (spec, point)
 
 
 def test_two_runs_are_byte_identical_and_carry_no_clock_time(decks, tmp_path):

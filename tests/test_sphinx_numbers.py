@@ -53,6 +53,20 @@ def test_the_every_number_page_links_back_to_the_pages_that_use_a_row_and_on_to_
     assert numbers.count('class="zz-row"') > 100  # every row, used or not
 
 
+def test_a_link_to_one_source_section_of_the_every_number_page_resolves(tmp_path):
+    chapter = "# Chapter\n\nSee [every number of the review](numbers.md#source-zz2021).\n"
+    code, out, log = build(tmp_path, chapter)
+    assert code == 0, log
+    page = (out / "book" / "chapter.html").read_text(encoding="utf-8")
+    assert 'href="numbers.html#source-zz2021"' in page
+    assert 'id="source-zz2021"' in (out / "book" / "numbers.html").read_text(encoding="utf-8")
+
+
+def test_a_link_to_a_source_section_that_does_not_exist_stops_the_build(tmp_path):
+    code, _, log = build(tmp_path, "# Chapter\n\nSee [nothing](numbers.md#source-zz2099).\n")
+    assert code != 0 and "source-zz2099" in log
+
+
 def test_the_source_text_page_marks_each_recorded_quote_with_its_row(tmp_path):
     code, out, log = build(tmp_path, "# Chapter\n\nText.\n")
     assert code == 0, log

@@ -519,6 +519,16 @@ def _mark_chinese_in_translator(app: Sphinx) -> None:
                        override=True)
 
 
+def source_sections_as_anchors(app: Sphinx, doctree: nodes.document) -> None:
+    """Let a page link one source's section of the every-number page (`numbers.md#source-zz2021`):
+    the sections are generated HTML, unknown to MyST, so their ids are added to the page's anchors."""
+    if app.env.docname != NUMBERS_DOC:
+        return
+    slugs = app.env.metadata[app.env.docname].setdefault("myst_slugs", {})
+    for src in _facts(app).ds.sources.itertuples():
+        slugs[f"source-{src.id}"] = (2, f"source-{src.id}", src.citation_en if _lang(app) == "en" else src.citation_zh)
+
+
 def setup(app: Sphinx) -> dict:
     app.add_node(zz_number, html=(visit_number, depart_number))
     app.add_node(zz_numwrap, html=(visit_numwrap, depart_numwrap))
@@ -536,6 +546,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-merge-info", merge_info)
     app.connect("doctree-read", add_source_slugs)
     app.connect("doctree-resolved", fill_generated)
+    app.connect("doctree-read", source_sections_as_anchors)
     app.add_css_file("numbers.css")
     app.add_js_file("numbers.js")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -33,6 +33,38 @@ def _series(indicator: str, region: str = "zhuzhou"):
     return lambda ds, lang: figures.plot_series(ds, indicator, region, lang)
 
 
+def _panels(panels: list[tuple[dict[str, str], list[str]]], title: dict[str, str], subtitle: dict[str, str],
+            labels: dict[str, dict[str, str]] | None = None):
+    """Small multiples (chapters 02 and 10): the title states the finding, with its numbers and
+    words resolved from the data ({num}, {word}, {holds} as in the pages), so it cannot go stale."""
+    def draw(ds: Dataset, lang: str) -> Figure:
+        return figures.plot_panels(ds, [(name[lang], ids) for name, ids in panels],
+                                   _render(title[lang], ds, lang), _render(subtitle[lang], ds, lang),
+                                   {k: v[lang] for k, v in labels.items()} if labels else None, lang)
+    return draw
+
+
+def _render(text: str, ds: Dataset, lang: str) -> str:
+    """A title written with the book's roles ({num}, {word}, {holds}), resolved from the data;
+    only the quantities the title names are worked out (figures.figure_facts)."""
+    from .words import render
+
+    return render(text, figures.figure_facts(ds), lang)
+
+
+def _composition(parts: list[str], whole: str, title: dict[str, str], subtitle: dict[str, str],
+                 labels: dict[str, dict[str, str]], marks: tuple[str, ...] = ()):
+    def draw(ds: Dataset, lang: str) -> Figure:
+        return figures.plot_composition(ds, parts, _render(title[lang], ds, lang),
+                                        {k: v[lang] for k, v in labels.items()}, lang, whole=whole,
+                                        marks=marks, subtitle=subtitle[lang])
+    return draw
+
+
+def _with_finding(draw: Callable[[Dataset, str], Figure], title: dict[str, str]):
+    return lambda ds, lang: figures.state_finding(draw(ds, lang), _render(title[lang], ds, lang), lang)
+
+
 # The key recurring indicators of the trends chapter, drawn on one time axis: the span of years
 # any of them reports or targets, so a later report's year widens every panel alike.
 TREND_INDICATORS = ["rd_intensity", "high_tech_enterprises", "tech_smes", "tech_contract_turnover",
@@ -46,9 +78,8 @@ def trend_years(ds: Dataset, indicators: list[str] = TREND_INDICATORS) -> tuple[
     return min(years), max(years)
 
 
-def _trend(indicator: str):
-    return lambda ds, lang: figures.plot_series(ds, indicator, lang=lang, years=trend_years(ds),
-                                                legend_loc="lower right")
+def _headline(ds: Dataset, lang: str) -> Figure:
+    return figures.plot_headline(ds, TREND_INDICATORS, lang=lang, years=trend_years(ds))
 
 
 # --- chapters 05 and 06 (the 2022 review, the 2025 targets) ---------------------------------
@@ -124,66 +155,82 @@ ZZ2022_ZZ2025_FIGURES = [
 
 
 FIGURES: dict[str, FigureSpec] = {spec.name: spec for spec in [
-    FigureSpec("zz2021-platforms-by-level", "03-zhuzhou-2021-review", _compare(
-        ["zz2021-005", "zz2021-006", "zz2021-007"],
-        {"en": "S&T innovation platforms in Zhuzhou, 2021", "zh": "株洲市科技创新平台（2021年）"},
-        {"zz2021-005": {"en": "All levels", "zh": "各类"},
-         "zz2021-006": {"en": "National", "zh": "国家级"},
-         "zz2021-007": {"en": "Provincial", "zh": "省级"}})),
-    FigureSpec("zz2021-tech-contract-turnover", "03-zhuzhou-2021-review",
-               _series("tech_contract_turnover")),
-    FigureSpec("zz2022q1-tech-smes-vs-target", "04-zhuzhou-2022q1", _compare(
-        ["zz2022q1-006", "zz2022q1-005", "zz2022-024", "zz2022-054"],
-        {"en": "Tech SMEs registered and targets", "zh": "科技型中小企业入库与目标"},
-        {"zz2022q1-006": {"en": "Registered in 2022Q1", "zh": "2022年一季度已入库"},
-         "zz2022q1-005": {"en": "Target for 2022", "zh": "2022年目标"},
-         "zz2022-024": {"en": "Registered in all of 2022", "zh": "2022年全年入库"},
-         "zz2022-054": {"en": "Target for 2023", "zh": "2023年目标"}})),
-    FigureSpec("zz2022q1-basic-research", "04-zhuzhou-2022q1", _compare(
-        ["zz2022q1-019", "zz2022q1-018"],
-        {"en": "Basic research expenditure", "zh": "基础研究经费"},
-        {"zz2022q1-019": {"en": "2020, certified", "zh": "2020年认定额"},
-         "zz2022q1-018": {"en": "2021, declared", "zh": "2021年申报数"}})),
-    FigureSpec("yf2020-high-tech-enterprises", "02-yanfeng-2020", _compare(
-        ["yf2020-003", "yf2020-004"],
-        {"en": "High-tech enterprises, Yanfeng district",
-         "zh": "雁峰区高新技术企业数量（2015年与2020年）"},
-        {"yf2020-003": {"en": "2015", "zh": "2015年"},
-         "yf2020-004": {"en": "2020 (end year not printed)", "zh": "2020年（原文未写年份）"}})),
-    FigureSpec("yf2020-ratios-2015-2020", "02-yanfeng-2020", _compare(
-        ["yf2020-005", "yf2020-006", "yf2020-007", "yf2020-008"],
-        {"en": "Yanfeng district: two ratios",
-         "zh": "雁峰区研发投入强度与高新技术产业增加值占GDP比重"},
-        {"yf2020-005": {"en": "R&D intensity 2015 (printed as under)", "zh": "研发投入强度 2015年（不足）"},
-         "yf2020-006": {"en": "R&D intensity 2020", "zh": "研发投入强度 2020年"},
-         "yf2020-007": {"en": "High-tech VA, share of GDP 2015",
-                        "zh": "高新技术产业增加值占GDP比重 2015年"},
-         "yf2020-008": {"en": "High-tech VA, share of GDP 2020",
-                        "zh": "高新技术产业增加值占GDP比重 2020年"}})),
-    FigureSpec("yf2020-power-cluster", "02-yanfeng-2020", _compare(
-        ["yf2020-032", "yf2020-033", "yf2020-035", "yf2020-036"],
-        {"en": "Yanfeng's power equipment cluster",
-         "zh": "雁峰区输变电产业集群（2015年与2020年）"},
-        {"yf2020-032": {"en": "Output 2015", "zh": "产值 2015年"},
-         "yf2020-033": {"en": "Output 2020", "zh": "产值 2020年"},
-         "yf2020-035": {"en": "Profits and taxes 2015", "zh": "利税 2015年"},
-         "yf2020-036": {"en": "Profits and taxes 2020", "zh": "利税 2020年"}})),
-    FigureSpec("compare-rd-and-high-tech-shares", "10-zhuzhou-beside-yanfeng", _compare(
-        ["yf2020-006", "zz2021-037", "yf2020-008", "zz2022-005"],
-        {"en": "Two ratios, nearest years",
-         "zh": "雁峰区与株洲市的两项比率（最接近的年份）"},
-        {"yf2020-006": {"en": "R&D intensity: Yanfeng 2020", "zh": "研发投入强度：雁峰区 2020年"},
-         "zz2021-037": {"en": "R&D intensity: Zhuzhou 2021", "zh": "研发投入强度：株洲市 2021年"},
-         "yf2020-008": {"en": "High-tech VA, share of GDP: Yanfeng 2020",
-                        "zh": "高新技术产业增加值占GDP比重：雁峰区 2020年"},
-         "zz2022-005": {"en": "High-tech VA, share of GDP: Zhuzhou 2022",
-                        "zh": "高新技术产业增加值占GDP比重：株洲市 2022年"}})),
-    FigureSpec("compare-invention-patents-per-10k", "10-zhuzhou-beside-yanfeng", _compare(
-        ["yf2020-028", "zz2021-047", "zz2022-027"],
-        {"en": "Invention patents per 10,000 people",
-         "zh": "每万人发明专利拥有量"}, {})),
+    # Chapters 03 and 04: one bar, a whole and its parts (the rest the page does not print is a
+    # derived quantity, drawn hatched); titles state the finding, written from the data.
+    FigureSpec("zz2021-platforms-by-level", "03-zhuzhou-2021-review", _composition(
+        ["zz2021-006", "zz2021-007", "platforms-below-provincial-2021"], whole="zz2021-005",
+        title={"en": "{num}`zz2021-platforms-national-provincial-share` of Zhuzhou's innovation platforms "
+                     "are national or provincial",
+               "zh": "株洲市科技创新平台中，国家级和省级占{num}`zz2021-platforms-national-provincial-share`"},
+        subtitle={"en": "S&T innovation platforms by level, 2021", "zh": "科技创新平台（按级别，2021年）"},
+        labels={"zz2021-006": {"en": "National", "zh": "国家级"},
+                "zz2021-007": {"en": "Provincial", "zh": "省级"},
+                "platforms-below-provincial-2021": {"en": "City level or below (derived)",
+                                                    "zh": "市级及以下（推算）"},
+                "zz2021-005": {"en": "All levels", "zh": "各类"}})),
+    FigureSpec("zz2021-tech-contract-turnover", "03-zhuzhou-2021-review", _with_finding(
+        _series("tech_contract_turnover"),
+        {"en": "Technology-contract turnover: the 2022 target was {word}`met zz2021-042`",
+         "zh": "技术合同成交额：2022年目标{word}`met zz2021-042`"})),
+    FigureSpec("zz2022q1-tech-smes-vs-target", "04-zhuzhou-2022q1", _composition(
+        ["zz2022q1-006", "zz2022q1-tech-smes-rest-of-year"], whole="zz2022-024", marks=("zz2022q1-005",),
+        title={"en": "The first quarter brought {num}`zz2022q1-tech-smes-share-of-year` of 2022's "
+                     "registrations; the year ended {word}`above zz2022q1-005 zz2022-024` its target",
+               "zh": "一季度入库数占2022年全年的{num}`zz2022q1-tech-smes-share-of-year`，"
+                     "全年{word}`exceeds zz2022q1-005 zz2022-024`目标"},
+        subtitle={"en": "Technology-based SMEs registered in Zhuzhou, 2022 (number)",
+                  "zh": "株洲市科技型中小企业入库数（2022年）"},
+        labels={"zz2022q1-006": {"en": "Q1 2022", "zh": "2022年一季度"},
+                "zz2022q1-tech-smes-rest-of-year": {"en": "April to December (derived)",
+                                                    "zh": "4—12月（推算）"},
+                "zz2022-024": {"en": "All of 2022", "zh": "2022年全年"},
+                "zz2022q1-005": {"en": "Target", "zh": "目标"}})),
+    # Chapter 02: the article's two ratios and its cluster, each measure on its own scale; the
+    # two-bar chart of high-tech enterprises became a sentence and a row of the pairs table.
+    FigureSpec("yf2020-ratios-2015-2020", "02-yanfeng-2020", _panels(
+        [({"en": "R&D intensity (% of GDP)", "zh": "研发投入强度（%）"}, ["yf2020-005", "yf2020-006"]),
+         ({"en": "High-tech industry value added (% of GDP)", "zh": "高新技术产业增加值占GDP比重（%）"},
+          ["yf2020-007", "yf2020-008"])],
+        {"en": "Yanfeng's R&D intensity {word}`rose yf2020-005 yf2020-006` to {num}`yf2020-006`, "
+               "its high-tech share to {num}`yf2020-008`{holds}`yf2020-008 > yf2020-007`",
+         "zh": "雁峰区研发投入强度{word}`rose yf2020-005 yf2020-006`至{num}`yf2020-006`，"
+               "高新技术产业增加值占比升至{num}`yf2020-008`{holds}`yf2020-008 > yf2020-007`"},
+        {"en": "Two ratios, 2015 and 2020 (end year not printed), each on its own scale",
+         "zh": "两项比率，2015年与2020年（原文未写终点年份），各用各的刻度"},
+        {"yf2020-005": {"en": "2015", "zh": "2015年"}, "yf2020-006": {"en": "2020", "zh": "2020年"},
+         "yf2020-007": {"en": "2015", "zh": "2015年"}, "yf2020-008": {"en": "2020", "zh": "2020年"}})),
+    FigureSpec("yf2020-power-cluster", "02-yanfeng-2020", _panels(
+        [({"en": "Output", "zh": "产值"}, ["yf2020-032", "yf2020-033"]),
+         ({"en": "Profits and taxes", "zh": "利税"}, ["yf2020-035", "yf2020-036"])],
+        {"en": "Output {word}`grew yf2020-032 yf2020-033` by {num}`yf2020-034`, profits and taxes by only "
+               "{num}`yf2020-037`{holds}`yf2020-037 < yf2020-034 and yf-cluster-margin-fall-least > 0`",
+         "zh": "产值{word}`grew yf2020-032 yf2020-033`{num}`yf2020-034`，利税仅增长{num}`yf2020-037`"
+               "{holds}`yf2020-037 < yf2020-034 and yf-cluster-margin-fall-least > 0`"},
+        {"en": "Yanfeng's power transmission and transformation equipment cluster, 2015 and 2020",
+         "zh": "雁峰区输变电产业集群，2015年与2020年"},
+        {"yf2020-032": {"en": "2015", "zh": "2015年"}, "yf2020-033": {"en": "2020", "zh": "2020年"},
+         "yf2020-035": {"en": "2015", "zh": "2015年"}, "yf2020-036": {"en": "2020", "zh": "2020年"}})),
+    # Chapter 10: the three ratios both places report, each on its own scale.
+    FigureSpec("compare-rd-and-high-tech-shares", "10-zhuzhou-beside-yanfeng", _panels(
+        [({"en": "R&D intensity (% of GDP)", "zh": "研发投入强度（%）"}, ["yf2020-006", "zz2021-037"]),
+         ({"en": "High-tech industry value added (% of GDP)", "zh": "高新技术产业增加值占GDP比重（%）"},
+          ["yf2020-008", "zz2022-005"])],
+        {"en": "Zhuzhou's R&D intensity is {word}`higher yf2020-006 zz2021-037`, "
+               "Yanfeng's high-tech share {word}`higher zz2022-005 yf2020-008`",
+         "zh": "研发投入强度株洲市{word}`higher yf2020-006 zz2021-037`，"
+               "高新技术产业增加值占比雁峰区{word}`higher zz2022-005 yf2020-008`"},
+        {"en": "Two ratios, in the nearest years each source gives",
+         "zh": "两项比率，取各来源最接近的年份"})),
+    FigureSpec("compare-invention-patents-per-10k", "10-zhuzhou-beside-yanfeng", _panels(
+        [({"en": "Invention patents per 10,000 people", "zh": "每万人发明专利拥有量"},
+          ["yf2020-028", "zz2021-047", "zz2022-027"])],
+        {"en": "Zhuzhou has {word}`times compare-patents-multiple` as many invention patents per head "
+               "as Yanfeng",
+         "zh": "株洲市每万人发明专利拥有量是雁峰区的{word}`times compare-patents-multiple`"},
+        {"en": "A stock per head, defined nationally", "zh": "人均存量，全国统一口径"})),
     *ZZ2022_ZZ2025_FIGURES,
-    *[FigureSpec(f"trends-{i.replace('_', '-')}", "07-trends", _trend(i)) for i in TREND_INDICATORS],
+    # The five key indicators as small multiples (they were five charts of one to five points each).
+    FigureSpec("trends-headline-indicators", "07-trends", _headline),
     FigureSpec("targets-outcome-vs-target", "08-targets-vs-outcomes",
                lambda ds, lang: figures.plot_targets(ds, lang=lang)),
     # --- new figures above this line (edit under `flock /tmp/catalog.lock`) ---

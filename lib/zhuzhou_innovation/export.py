@@ -104,7 +104,9 @@ class RenderedFigure:
 
 
 def figure_title(fig) -> str:
-    """The figure's title as drawn (the first axes title), or '' for an untitled chart."""
+    """The figure's title as drawn (the figure's own title, else the first axes title), or ''."""
+    if fig.get_suptitle():
+        return fig.get_suptitle()
     for ax in fig.axes:
         for loc in ("left", "center", "right"):
             if ax.get_title(loc):

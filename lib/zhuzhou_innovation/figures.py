@@ -17,6 +17,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.ticker  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
@@ -24,7 +25,8 @@ from matplotlib.figure import Figure  # noqa: E402
 from . import scorecard, series  # noqa: E402
 from .fonts import register_cjk_font  # noqa: E402
 from .load import Dataset  # noqa: E402
-from .narrative import format_number  # noqa: E402
+from .narrative import format_number, format_period, format_value  # noqa: E402
+from .words import _COUNT_EN, _COUNT_ZH  # noqa: E402
 
 STYLE = Path(__file__).with_name("zhuzhou.mplstyle")
 LANGS = ("en", "zh")
@@ -34,12 +36,37 @@ _DATA: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 WORDS = {
     "en": {"actual": "Reported", "target": "Target", "source": "Source", "met": "met",
            "missed": "missed", "not comparable": "not comparable", "of_target": "Outcome as % of target",
-           "target_line": "target", "data": "Data: data/observations.csv, rows"},
+           "target_line": "target", "data": "Data: data/observations.csv, rows",
+           "bound": "Reported as a lower bound (over)", "suspect": "suspect", "cny_bn": "CNY billion",
+           "cny_m": "CNY million",
+           "lag_note": "† Printed before the year's final R&D statistics: it may be the year before's figure.",
+           "break_note": "No line joins two numbers that count different things ({reasons}).",
+           "suspect_note": "A suspect value (a probable misprint) is drawn as printed, joined to nothing.",
+           "suspect_bar": "A suspect value (a probable misprint) is drawn hatched, as printed.",
+           "probably met": "probably met", "probably missed": "probably missed",
+           "possibly missed": "possibly missed", "open": "open", "at_least": "at least",
+           "reading_bar": "The outcome read as its note proposes (hatched)"},
     "zh": {"actual": "实际", "target": "目标", "source": "来源", "met": "完成", "missed": "未完成",
            "not comparable": "不可比", "of_target": "实际值占目标的百分比", "target_line": "目标",
-           "data": "数据：data/observations.csv，行"},
+           "data": "数据：data/observations.csv，行",
+           "bound": "实际（下限，“超过”）", "suspect": "存疑", "cny_bn": "亿元", "cny_m": "万元",
+           "lag_note": "† 刊发时当年研发统计尚未公布：可能是上一年的数据。",
+           "break_note": "统计口径不同的两个数字之间不连线（{reasons}）。",
+           "suspect_note": "存疑数值（可能的笔误）按原文标出，不与其他点相连。",
+           "suspect_bar": "存疑数值（可能的笔误）按原文以斜线条形标出。",
+           "probably met": "很可能完成", "probably missed": "很可能未完成", "possibly missed": "可能未完成",
+           "open": "尚无定论", "at_least": "至少",
+           "reading_bar": "按数据说明推测读法的结果（斜线）"},
 }
 STATUS_COLOURS = {"met": "#009E73", "missed": "#D55E00", "not comparable": "#999999"}
+READING_COLOURS = {"met": "#009E73", "probably met": "#009E73", "missed": "#D55E00",
+                   "probably missed": "#D55E00", "possibly missed": "#E69F00", "open": "#999999"}
+# Ratios of one chart that differ by more than this factor between indicators get a panel each:
+# a 2.5% ratio beside a 35.6% share would otherwise be a sliver nobody can read. Amounts and
+# counts stay on one scale: there the difference in size is the point (a part beside its whole).
+PANEL_RATIO = 5.0
+RATIO_UNITS = ("pct", "per_10k_people", "times")
+_MARK_LAG = "†"
 
 
 def _check_lang(lang: str) -> None:
@@ -72,23 +99,31 @@ def region_name(ds: Dataset, region: str, lang: str = "en") -> str:
 
 
 def source_line(ds: Dataset, source_ids, lang: str = "en") -> str:
-    """'Source: ...' naming each report a figure draws on, in reading order of publication."""
-    src = ds.sources.set_index("id").loc[sorted(set(source_ids))].sort_values("published")
+    """'Source: ...' naming each report a figure draws on, in reading order of publication; a cell
+    may name several ("zz2022, zz2022q1": a number derived from rows of two reports)."""
+    ids = {s for cell in source_ids for s in str(cell).split(", ") if s}
+    src = ds.sources.set_index("id").loc[sorted(ids)].sort_values("published")
     names = src[f"citation_{lang}"]
     sep = "; " if lang == "en" else "；"
     colon = ": " if lang == "en" else "："
     return WORDS[lang]["source"] + colon + sep.join(names)
 
 
-def _finish(fig: Figure, ds: Dataset, data: pd.DataFrame, lang: str, sources=None) -> Figure:
-    """Add the source line (the reports in `sources`, else in `data.source`) and keep the data."""
+def _finish(fig: Figure, ds: Dataset, data: pd.DataFrame, lang: str, sources=None, notes=()) -> Figure:
+    """Add the notes and the source line (the reports in `sources`, else in `data.source`) and keep the data."""
     sources = data["source"] if sources is None else sources
-    text = "\n".join(textwrap.wrap(source_line(ds, sources, lang), 110 if lang == "en" else 60))
-    with book_style():
-        fig.text(0.01, 0.01, text, ha="left", va="bottom", fontsize=9, color="#444444",
-                 transform=fig.transFigure)
+    width = 110 if lang == "en" else 60
     inches = fig.get_figheight()
-    bottom = (0.3 + 0.16 * text.count("\n")) / inches  # room for the source line(s)
+    source = "\n".join(textwrap.wrap(source_line(ds, sources, lang), width))
+    note = "\n".join(line for n in dict.fromkeys(notes) for line in textwrap.wrap(n, width))
+    lines = source.count("\n") + 1 + (note.count("\n") + 1 if note else 0)
+    with book_style():
+        fig.text(0.01, 0.01, source, ha="left", va="bottom", fontsize=9, color="#444444",
+                 transform=fig.transFigure)
+        if note:  # the notes just above the source line, a text of their own
+            fig.text(0.01, (0.1 + 0.16 * (source.count("\n") + 1)) / inches, note, ha="left", va="bottom",
+                     fontsize=9, color="#444444", transform=fig.transFigure)
+    bottom = (0.3 + 0.16 * (lines - 1)) / inches  # room for the notes and the source line(s)
     fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
     _DATA[fig] = data.reset_index(drop=True)
     return fig
@@ -99,10 +134,176 @@ def figure_data(fig: Figure) -> pd.DataFrame:
     return _DATA[fig].copy()
 
 
+def _suptitle(fig: Figure, text: str, lang: str = "en") -> None:
+    """The figure's finding, above everything, flush left like the axes titles, wrapped to the width."""
+    width = int(fig.get_figwidth() * (8.5 if lang == "en" else 4.4))
+    fig.suptitle("\n".join(textwrap.wrap(text, width)), x=0.01, ha="left", fontsize=14)
+
+
+def _point_label(value: float, unit: str, qualifier: str, lang: str) -> str:
+    """A value beside its mark, in the book's style but short: 'over 1,100', '3.27%', 'CNY 30.8bn'."""
+    text = format_value(value, unit, qualifier, lang)
+    if lang == "en":
+        text = text.replace(" billion", "bn").replace(" million", "m").replace(" per 10,000 people", "")
+    return text
+
+
+def _value_axis(ax, ds: Dataset, unit: str, values, lang: str, axis: str = "y") -> None:
+    """Label the value axis with its unit; money in CNY billion or million (English) or 亿元/万元."""
+    top = max([abs(v) for v in values if pd.notna(v)] or [1.0])
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    if unit == "100m_cny":
+        small = top < 10 if lang == "en" else top < 1  # under CNY 1 billion / under 1亿元
+        factor = (100 if small else 0.1) if lang == "en" else (1e4 if small else 1)
+        label = WORDS[lang]["cny_m" if small else "cny_bn"]
+        target.set_major_formatter(matplotlib.ticker.FuncFormatter(
+            lambda v, _: format_number(round(v * factor, 4))))
+    else:
+        label = unit_name(ds, unit, lang)
+    (ax.set_ylabel if axis == "y" else ax.set_xlabel)(label)
+
+
+def _runs(points: pd.DataFrame) -> tuple[list[float], list[float]]:
+    """x, y of a line through `points` (year, value, keep) that breaks (NaN) at missing years, at
+    points not kept and before a point marked `break_before`."""
+    xs: list[float] = []
+    ys: list[float] = []
+    prev = None
+    for r in points.itertuples():
+        if prev is not None:
+            missing = list(range(prev + 1, r.year)) or ([r.year] if r.break_before else [])
+            xs += [float(y) for y in missing]
+            ys += [np.nan] * len(missing)
+        xs.append(float(r.year))
+        ys.append(r.value if r.keep else np.nan)
+        prev = r.year
+    return xs, ys
+
+
+def _series_finding(ds: Dataset, indicator: str, region: str, actual: pd.DataFrame, goals: pd.DataFrame,
+                    lang: str) -> str:
+    """The sentence a chart of one indicator makes: how its reported values moved, and the last target."""
+    name = indicator_name(ds, indicator, lang)
+    clean = actual[actual.flag == ""]
+    label = lambda r: _point_label(r.value, r.unit, r.qualifier, lang)  # noqa: E731
+    if len(clean) >= 2:
+        a, b = clean.iloc[-2], clean.iloc[-1]
+        if b.break_before:
+            text = (f"{name}: {label(a)} in {a.year} and {label(b)} in {b.year} count different things"
+                    if lang == "en" else f"{name}：{a.year}年{label(a)}与{b.year}年{label(b)}口径不同")
+        elif a.qualifier or b.qualifier:
+            text = (f"{name}: {label(a)} in {a.year}, {label(b)} in {b.year}" if lang == "en"
+                    else f"{name}：{a.year}年{label(a)}，{b.year}年{label(b)}")
+        else:
+            i = 0 if b.value > a.value else 1 if b.value < a.value else 2
+            verb = (("rose", "fell", "held")[i] if lang == "en" else ("上升", "下降", "持平")[i])
+            text = (f"{name} {verb} from {label(a)} in {a.year} to {label(b)} in {b.year}" if lang == "en"
+                    else f"{name}从{a.year}年的{label(a)}{verb}至{b.year}年的{label(b)}")
+    elif len(clean) == 1:
+        a = clean.iloc[0]
+        text = (f"{name}: one reported value, {label(a)} in {a.year}" if lang == "en"
+                else f"{name}：仅有一个实际值，{a.year}年{label(a)}")
+    else:
+        text = f"{name}: targets only" if lang == "en" else f"{name}：只有目标"
+    last_done = clean.year.max() if len(clean) else -1
+    ahead = goals[(goals.flag == "") & (goals.year > last_done)]
+    if len(ahead):
+        g = ahead.iloc[-1]
+        text += (f"; target {label(g)} for {g.year}" if lang == "en" else f"；{g.year}年目标{label(g)}")
+    return text
+
+
+def _draw_series(ax, ds: Dataset, actual: pd.DataFrame, goals: pd.DataFrame, lang: str,
+                 years: tuple[int, int] | None, small: bool = False) -> list[str]:
+    """Draw one indicator's reported values and targets on `ax`; return the notes the drawing needs.
+
+    Exact, comparable reported values are joined by a solid line (lines[0], broken at missing
+    years and at breaks); two neighbours of which one is a bound are joined by a dotted line; a
+    bound is an open marker with an arrow the way the bound goes; a suspect value is a grey cross
+    joined to nothing; targets are open diamonds (a target of "over X" with an arrow up).
+    """
+    words = WORDS[lang]
+    fontsize = 9 if small else 10
+    values = pd.concat([actual.value, goals.value])
+    top = float(values.max()) if len(values) else 1.0
+    arrow = top * 0.12
+    notes: list[str] = []
+    clean = actual.flag == ""
+    exact = clean & actual.qualifier.isin(["", "about"])
+    if not actual.empty:
+        xs, ys = _runs(actual.assign(keep=exact))
+        shown = [i for i, y in enumerate(ys) if not np.isnan(y)]
+        ax.plot(xs, ys, marker="o", markevery=shown, color="C0", label=words["actual"])
+        # dotted: neighbours in adjacent years, comparable, one of them a bound
+        dx: list[float] = []
+        dy: list[float] = []
+        for a, b in zip(actual.iloc[:-1].itertuples(), actual.iloc[1:].itertuples()):
+            if b.year == a.year + 1 and not b.break_before and a.flag == b.flag == "" \
+                    and (a.qualifier in ("over", "under") or b.qualifier in ("over", "under")):
+                dx += [a.year, b.year, b.year]
+                dy += [a.value, b.value, np.nan]
+        if dx:
+            ax.plot(dx, dy, linestyle=":", color="C0")
+        bounds = actual[clean & actual.qualifier.isin(["over", "under"])]
+        if not bounds.empty:
+            ax.plot(bounds.year, bounds.value, linestyle="none", marker="o", markerfacecolor="white",
+                    markeredgewidth=2, color="C0", label=words["bound"])
+        sus = actual[~clean]
+        if not sus.empty:
+            ax.plot(sus.year, sus.value, linestyle="none", marker="X", color="#777777",
+                    label=f"{words['actual']} ({words['suspect']})")
+            notes.append(words["suspect_note"])
+        pairs = zip(actual.iloc[:-1].itertuples(), actual.iloc[1:].itertuples())
+        reasons = [series.break_reason(ds, a.id, b.id, lang) for a, b in pairs
+                   if b.break_before and a.flag == b.flag == ""]
+        if reasons:
+            notes.append(words["break_note"].format(reasons="; ".join(reasons)))
+    if not goals.empty:
+        ax.plot(goals.year, goals.value, linestyle="none", marker="D", markerfacecolor="white",
+                markeredgewidth=2, color="C1", label=words["target"])
+    for frame, colour in ((actual, "C0"), (goals, "C1")):
+        for r in frame.itertuples():
+            bound = {"over": 1, "under": -1}.get(r.qualifier, 0) if r.flag == "" else 0
+            if bound:
+                ax.annotate("", xy=(r.year, r.value + bound * arrow), xytext=(r.year, r.value),
+                            arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.5})
+            text = _point_label(r.value, r.unit, r.qualifier, lang)
+            if getattr(r, "may_be_year_before", False):
+                text += _MARK_LAG
+            if r.flag:
+                text += f" ({words['suspect']})" if lang == "en" else f"（{words['suspect']}）"
+            if colour == "C1":  # targets: label to the right, clear of a reported value in the same year
+                ax.annotate(text, (r.year, r.value), textcoords="offset points", xytext=(7, 0), ha="left",
+                            va="center", fontsize=fontsize, color=colour)
+                continue
+            at = r.value + (arrow if bound > 0 else 0)
+            ax.annotate(text, (r.year, at), textcoords="offset points", xytext=(0, 8), ha="center",
+                        fontsize=fontsize, color=colour)
+    if actual.may_be_year_before.any():
+        notes.append(words["lag_note"])
+    shown_years = pd.concat([actual.year, goals.year])
+    first, last = years if years else (int(shown_years.min()), int(shown_years.max()))
+    ax.set_xticks(range(first, last + 1))
+    ax.set_xlim(first - 0.5, last + 0.5)
+    ax.set_ylim(0, (top + arrow) * 1.25)
+    unit = (actual if not actual.empty else goals).unit.iloc[0]
+    _value_axis(ax, ds, unit, values, lang)
+    return notes
+
+
+def _series_data(actual: pd.DataFrame, goals: pd.DataFrame, indicator: str, region: str) -> pd.DataFrame:
+    data = pd.concat([actual.assign(series="actual"), goals.assign(series="target")])
+    return data.assign(indicator=indicator, region=region)[
+        ["series", "indicator", "region", "year", "value", "unit", "qualifier", "id", "source", "flag",
+         "break_before", "may_be_year_before"]]
+
+
 def plot_series(ds: Dataset, indicator: str, region: str = "zhuzhou", lang: str = "en",
                 targets: bool = True, years: tuple[int, int] | None = None,
                 legend_loc: str = "best") -> Figure:
-    """One indicator over the years: reported values joined by a line broken at missing years,
+    """One indicator over the years, titled by what it shows: reported values joined only where
+    they are comparable (a solid line between exact values, dotted where one is a bound, none
+    across a missing year, a change of definition or a suspect value), bounds drawn as bounds,
     targets as open diamonds, each point labelled with its value.
 
     `years` (first, last) puts several figures on one shared time axis; `legend_loc` moves the
@@ -111,74 +312,163 @@ def plot_series(ds: Dataset, indicator: str, region: str = "zhuzhou", lang: str 
     _check_lang(lang)
     actual = series.series(ds, indicator, region, "actual")
     goals = series.series(ds, indicator, region, "target") if targets else actual.iloc[0:0]
-    unit = (actual if not actual.empty else goals).unit.iloc[0]
     with book_style():
         fig, ax = plt.subplots()
-        filled = series.with_gaps(actual)
-        ax.plot(filled.year, filled.value, marker="o", color="C0", label=WORDS[lang]["actual"])
-        if not goals.empty:
-            ax.plot(goals.year, goals.value, linestyle="none", marker="D", markerfacecolor="white",
-                    markeredgewidth=2, color="C1", label=WORDS[lang]["target"])
-        for frame, colour in ((actual, "C0"), (goals, "C1")):
-            for r in frame.itertuples():
-                ax.annotate(format_number(r.value), (r.year, r.value), textcoords="offset points",
-                            xytext=(0, 8), ha="center", fontsize=10, color=colour)
-        shown = pd.concat([actual.year, goals.year])
-        first, last = years if years else (shown.min(), shown.max())
-        ax.set_xticks(range(first, last + 1))
-        ax.set_xlim(first - 0.5, last + 0.5)
-        ax.set_ylim(0, max(pd.concat([actual.value, goals.value])) * 1.2)
-        ax.set_ylabel(unit_name(ds, unit, lang))
+        notes = _draw_series(ax, ds, actual, goals, lang, years)
         title = indicator_name(ds, indicator, lang)
         if region != "zhuzhou":
             title += f" ({region_name(ds, region, lang)})"
-        ax.set_title(title)
+        ax.set_title(title, fontsize=12, color="#444444")
+        _suptitle(fig, _series_finding(ds, indicator, region, actual, goals, lang), lang)
         ax.legend(loc=legend_loc)
-    data = pd.concat([actual.assign(series="actual"), goals.assign(series="target")])
-    data = data.assign(indicator=indicator, region=region)[
-        ["series", "indicator", "region", "year", "value", "unit", "qualifier", "id", "source", "flag"]]
-    return _finish(fig, ds, data, lang)
+    return _finish(fig, ds, _series_data(actual, goals, indicator, region), lang, notes=notes)
+
+
+def headline_finding(ds: Dataset, indicators: list[str], region: str = "zhuzhou", lang: str = "en") -> str:
+    """What the headline indicators show together: how many can be followed from year to year,
+    which way those went, and the last year with an outcome."""
+    lines = [i for i in indicators if series.followable(ds, i, region)["how"] == "line"]
+    rose = 0
+    for i in lines:
+        s = series.series(ds, i, region)
+        rose += int(s.value.iloc[-1] > s.value.iloc[-2])
+    years = [int(y) for i in indicators for y in series.series(ds, i, region).year]
+    last = max(years) if years else None
+    counts = _COUNT_EN if lang == "en" else _COUNT_ZH
+    n, k = len(indicators), len(lines)
+    word = lambda x: counts[x] if x < len(counts) else str(x)  # noqa: E731
+    if lang == "en":
+        how = "" if not k else (", and both rose" if rose == k == 2 else ", and all rose" if rose == k
+                                else ", and both fell" if rose == 0 and k == 2 else ", and all fell" if rose == 0
+                                else f": {word(rose)} rose, {word(k - rose)} fell")
+        text = f"{word(k).capitalize()} of the {word(n)} headline indicators can be followed from year to year{how}"
+        return text + (f"; no outcome after {last}" if last else "")
+    how = "" if not k else ("，均上升" if rose == k else "，均下降" if rose == 0 else f"，{word(rose)}项上升、{word(k - rose)}项下降")
+    return f"{word(n)}项主要指标中{word(k)}项可逐年比较{how}" + (f"；{last}年后无实际数据" if last else "")
+
+
+def plot_headline(ds: Dataset, indicators: list[str], region: str = "zhuzhou", lang: str = "en",
+                  years: tuple[int, int] | None = None) -> Figure:
+    """Small multiples: each headline indicator in its own panel (its own scale) on one time axis,
+    drawn as `plot_series` draws one, under one title that states what they show together."""
+    _check_lang(lang)
+    ncols = 2
+    nrows = (len(indicators) + ncols) // ncols  # one cell more than needed: the key
+    frames, notes = [], []
+    with book_style():
+        fig, axes = plt.subplots(nrows, ncols, figsize=(9, 2.9 * nrows + 0.6))
+        flat = list(np.ravel(axes))
+        for ax, indicator in zip(flat, indicators):
+            actual = series.series(ds, indicator, region, "actual")
+            goals = series.series(ds, indicator, region, "target")
+            notes += _draw_series(ax, ds, actual, goals, lang, years, small=True)
+            ax.set_title(indicator_name(ds, indicator, lang), fontsize=12)
+            frames.append(_series_data(actual, goals, indicator, region))
+        handles: dict[str, object] = {}
+        for ax in flat[:len(indicators)]:
+            for h, label in zip(*ax.get_legend_handles_labels()):
+                handles.setdefault(label, h)
+        for ax in flat[len(indicators):]:
+            ax.axis("off")
+        key = flat[len(indicators)]
+        key.legend(list(handles.values()), list(handles), loc="center left", frameon=False)
+        _suptitle(fig, headline_finding(ds, indicators, region, lang), lang)
+    return _finish(fig, ds, pd.concat(frames), lang, notes=notes)
+
+
+def _target_label(p, lang: str) -> str:
+    """The words beside one promise's bar: the percentage (or what stands in for it) and the reading."""
+    words = WORDS[lang]
+    reading = words[p.reading] if p.reading in words else p.reading
+    if p.rule == "scored":
+        bound = p.actual_qualifier == "over" and p.measure != "rank"
+        pct = f"{p.pct_of_target:.0f}%"
+        return ((f"{words['at_least']} {pct}" if lang == "en" else f"{words['at_least']}{pct}") if bound else pct) + (f" ({reading})" if lang == "en" else f"（{reading}）")
+    if p.rule == "suspect read":
+        return (f"about {p.reading_pct:.0f}% if read as its note proposes: {reading}" if lang == "en"
+                else f"按推测读法约{p.reading_pct:.0f}%：{reading}")
+    if p.rule == "share implies growth":
+        return (f"growth at most {p.reading_value:.1f}%: {reading}" if lang == "en"
+                else f"增长至多{p.reading_value:.1f}%：{reading}")
+    if p.rule == "later goal lower":
+        return (f"a later goal is lower: {reading}" if lang == "en" else f"后续目标更低：{reading}")
+    what = {"rank": ("only a rank is reported", "只公布了排名"), "share": ("only a share is reported", "只公布了占比"),
+            "growth": ("only a growth rate is reported", "只公布了增速")}.get(p.actual_kind, ("no comparable outcome", "无可比结果"))
+    return (what[0] if lang == "en" else what[1]) + (f": {reading}" if lang == "en" else f"：{reading}")
 
 
 def plot_targets(ds: Dataset, card: pd.DataFrame | None = None, lang: str = "en") -> Figure:
-    """Each target that a later report answered: the outcome as a percentage of the target.
+    """Each promise a later report speaks to, or that the book can read: the outcome as a
+    percentage of the target, a restated target once.
 
-    A rank target counts as target/outcome, so 100% or more always means met. A target marked
-    `not comparable` gets no bar (a suspect outcome or another measure has no honest ratio) and
-    does not set the scale; each label carries the target's row id, since two reports may set
-    the same target; the source line names the reports that set the targets and those that answered.
+    A solid bar is a scored outcome (a rank counts as target/outcome, so 100% or more is met);
+    an outcome printed as "over X" carries an arrow (at least that much); a hatched bar is an
+    outcome read as its suspect row's note proposes; a promise with a reading but no honest
+    percentage gets words and no bar, so a suspect outcome never sets the scale. The title
+    counts the promises; the source line names the reports that set them and those that answered.
     """
     _check_lang(lang)
-    card = scorecard.scorecard(ds) if card is None else card
-    done = card[card.status != "not yet reported"].copy()
-    ratio = np.where(done.measure == "rank", done.target / done.actual, done.actual / done.target)
-    done["pct_of_target"] = np.where(done.status == "not comparable", np.nan, ratio * 100)
-    done = done.sort_values(["pct_of_target", "target_id"], na_position="first").reset_index(drop=True)
+    every = scorecard.promises(ds, card)
+    done = every[(every.actual_id != "") | (every.reading != "open")].copy()
+    done["pct_of_target"] = [scorecard._pct(p.measure, p.target, p.actual) if p.status in ("met", "missed")
+                             else np.nan for p in done.itertuples()]
+    done["shown"] = done.pct_of_target.fillna(done.reading_pct)
+    done = done.sort_values(["shown", "promise"], na_position="first").reset_index(drop=True)
+    words = WORDS[lang]
     with book_style():
-        fig, ax = plt.subplots(figsize=(8, max(3.0, 0.45 * len(done) + 1.5)))
-        labels = [f"{indicator_name(ds, r.indicator, lang)} {r.period} ({r.target_id})"
-                  for r in done.itertuples()]
-        colours = [STATUS_COLOURS[s] for s in done.status]
-        ax.barh(range(len(done)), done.pct_of_target.fillna(0), color=colours)
+        fig, ax = plt.subplots(figsize=(9, max(3.2, 0.55 * len(done) + 2.0)))
+        labels = [f"{indicator_name(ds, p.indicator, lang)}, {format_period(p.period, lang)}" if lang == "en"
+                  else f"{indicator_name(ds, p.indicator, lang)}（{format_period(p.period, lang)}）"
+                  for p in done.itertuples()]
         ax.set_yticks(range(len(done)), labels)
-        ax.axvline(100, color="#333333", linewidth=1.2, linestyle="--")
-        for i, r in enumerate(done.itertuples()):
-            shown = WORDS[lang][r.status]
-            if not np.isnan(r.pct_of_target):
-                shown = f"{r.pct_of_target:.0f}% ({shown})"
-            ax.annotate(shown, (0 if np.isnan(r.pct_of_target) else r.pct_of_target, i),
-                        xytext=(4, 0), textcoords="offset points", va="center", fontsize=10,
-                        color="#555555" if np.isnan(r.pct_of_target) else "black")
-        widest = done.pct_of_target.max() if done.pct_of_target.notna().any() else 100
-        ax.set_xlim(0, max(widest, 100) * 1.35)
-        ax.set_xlabel(WORDS[lang]["of_target"])
+        widest = max([100.0] + [v for v in done.shown if pd.notna(v)])
+        for i, p in enumerate(done.itertuples()):
+            colour = READING_COLOURS[p.reading]
+            if pd.notna(p.pct_of_target):
+                ax.barh(i, p.pct_of_target, color=colour)
+            elif pd.notna(p.reading_pct):
+                ax.barh(i, p.reading_pct, color="white", edgecolor=colour, hatch="///", linewidth=1.5)
+            end = p.shown if pd.notna(p.shown) else 0
+            if p.rule == "scored" and p.actual_qualifier == "over" and p.measure != "rank":
+                ax.annotate("", xy=(end + widest * 0.12, i), xytext=(end, i),
+                            arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.5})
+                end += widest * 0.12
+            ax.annotate(_target_label(p, lang), (end, i), xytext=(4, 0), textcoords="offset points",
+                        va="center", fontsize=10, color="black" if pd.notna(p.shown) else "#555555",
+                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+        ax.axvline(100, color="#333333", linewidth=1.2, linestyle="--", zorder=0.5)
+        ax.set_xlim(0, widest * 2.1)
+        ax.set_ylim(-0.6, len(done) - 0.4)
+        ax.set_xlabel(words["of_target"])
         ax.grid(axis="y", visible=False)
         ax.grid(axis="x", visible=True)
+        _suptitle(fig, targets_finding(every, lang), lang)
     data = done.rename(columns={"set_by": "source"})[
-        ["target_id", "indicator", "period", "measure", "target", "unit", "actual_id", "actual",
-         "actual_kind", "actual_unit", "pct_of_target", "status", "reason", "source", "reported_by"]]
-    sources = [s for s in pd.concat([data.source, data.reported_by]) if s]
-    return _finish(fig, ds, data, lang, sources)
+        ["promise", "target_ids", "indicator", "period", "measure", "target", "unit", "actual_id", "actual",
+         "actual_kind", "actual_unit", "pct_of_target", "status", "reason", "reading", "rule", "reading_pct",
+         "source", "reported_by"]]
+    behind = ds.observations.set_index("id").source  # the reports a reading rests on (a later, lower goal)
+    read_from = [behind[i] for ids in done.reading_inputs for i in ids.split(", ") if i in behind.index]
+    sources = [s for s in pd.concat([done.set_by_all.str.split(", ").explode(), data.reported_by]) if s] + read_from
+    notes = [words["reading_bar"]] if done.rule.eq("suspect read").any() else []
+    return _finish(fig, ds, data, lang, sources, notes=notes)
+
+
+def targets_finding(promises: pd.DataFrame, lang: str = "en") -> str:
+    """What the scorecard shows in one line: promises, how many a later report settles and how."""
+    n = len(promises)
+    met = int((promises.status == "met").sum())
+    missed = int((promises.status == "missed").sum())
+    settled = met + missed
+    likely = int(promises.reading.isin(["probably missed", "possibly missed"]).sum())
+    if lang == "en":
+        how = ("all met" if settled and not missed else "all missed" if settled and not met
+               else f"{met} met, {missed} missed")
+        text = f"A later report settles {settled} of {n} promises" + (f", {how}" if settled else "")
+        return text + (f"; {likely} more were probably or possibly missed" if likely else "")
+    how = "均已完成" if settled and not missed else "均未完成" if settled and not met else f"完成{met}项、未完成{missed}项"
+    text = f"{n}项承诺中，后续报告可判定{settled}项" + (f"，{how}" if settled else "")
+    return text + (f"；另有{likely}项很可能或可能未完成" if likely else "")
 
 
 def _observation_bars(ds: Dataset, ids: list[str], labels: dict[str, str] | None, lang: str):
@@ -187,55 +477,148 @@ def _observation_bars(ds: Dataset, ids: list[str], labels: dict[str, str] | None
         raise ValueError(f"rows {ids} mix units {sorted(obs.unit.unique())}: one figure, one unit")
     names = [labels[i] if labels and i in labels else
              f"{region_name(ds, r.region, lang)} {r.period}" for i, r in zip(obs.id, obs.itertuples())]
-    return obs.assign(label=names)
+    return obs.assign(label=names, may_be_year_before=series.may_be_year_before(ds, obs).values)
+
+
+def _panels(obs: pd.DataFrame, panels: str) -> list[pd.DataFrame]:
+    """The bars split into one panel per indicator when they are ratios whose sizes differ by
+    more than `PANEL_RATIO` (`panels="auto"`), always (`"indicator"`) or never (`"one"`)."""
+    groups = [g for _, g in obs.groupby("indicator", sort=False)]
+    tops = [g.value.abs().max() for g in groups]
+    split = panels == "indicator" or (panels == "auto" and len(groups) > 1 and min(tops) > 0
+                                      and obs.unit.iloc[0] in RATIO_UNITS and max(tops) / min(tops) > PANEL_RATIO)
+    return groups if split else [obs]
+
+
+def _bars(ax, ds: Dataset, obs: pd.DataFrame, lang: str) -> list[str]:
+    """Horizontal bars for `obs` on `ax`: targets orange, outcomes blue, a suspect value hatched,
+    a bound with an arrow the way it goes; return the notes the drawing needs."""
+    words = WORDS[lang]
+    top = float(obs.value.max())
+    arrow = top * 0.12
+    notes = []
+    for i, r in enumerate(obs.itertuples()):
+        colour = "C1" if r.kind == "target" else "C0"
+        if r.flag:
+            ax.barh(i, r.value, color="white", edgecolor="#777777", hatch="xx", linewidth=1.2)
+            notes.append(words["suspect_bar"])
+        else:
+            ax.barh(i, r.value, color=colour)
+        end = r.value
+        bound = {"over": 1, "under": -1}.get(r.qualifier, 0)
+        if bound:
+            ax.annotate("", xy=(r.value + bound * arrow, i), xytext=(r.value, i),
+                        arrowprops={"arrowstyle": "-|>", "color": "#333333", "lw": 1.5})
+            end = r.value + max(bound, 0) * arrow
+        text = _point_label(r.value, r.unit, r.qualifier, lang)
+        if r.may_be_year_before:
+            text += _MARK_LAG
+            notes.append(words["lag_note"])
+        if r.flag:
+            text += f" ({words['suspect']})" if lang == "en" else f"（{words['suspect']}）"
+        ax.annotate(text, (end, i), xytext=(4, 0), textcoords="offset points", va="center", fontsize=10)
+    ax.set_yticks(range(len(obs)), obs.label)
+    ax.invert_yaxis()
+    ax.set_xlim(0, (top + arrow) * 1.35)
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", visible=True)
+    return notes
 
 
 def plot_compare(ds: Dataset, ids: list[str], title: str, labels: dict[str, str] | None = None,
-                 lang: str = "en") -> Figure:
-    """Side-by-side bars for chosen observations in one unit (places, years or reports)."""
+                 lang: str = "en", panels: str = "auto") -> Figure:
+    """Side-by-side bars for chosen observations in one unit (places, years or reports).
+
+    Bounds are drawn as bounds (an arrow the way they go, "over" in the label), a suspect value
+    hatched and marked, an R&D figure printed before the year's statistics were final marked †;
+    indicators of very different size get a panel each with its own scale (`panels`: `auto`,
+    `indicator` or `one`), under `title`.
+    """
     _check_lang(lang)
     obs = _observation_bars(ds, ids, labels, lang)
+    groups = _panels(obs, panels)
+    notes: list[str] = []
     with book_style():
-        fig, ax = plt.subplots(figsize=(8, max(3.0, 0.5 * len(obs) + 1.5)))
-        colours = ["C1" if k == "target" else "C0" for k in obs.kind]
-        ax.barh(range(len(obs)), obs.value, color=colours)
-        ax.set_yticks(range(len(obs)), obs.label)
-        ax.invert_yaxis()
-        for i, r in enumerate(obs.itertuples()):
-            ax.annotate(format_number(r.value), (r.value, i), xytext=(4, 0), textcoords="offset points",
-                        va="center", fontsize=10)
-        ax.set_xlim(0, obs.value.max() * 1.2)
-        ax.set_xlabel(unit_name(ds, obs.unit.iloc[0], lang))
-        ax.set_title(title)
-        ax.grid(axis="y", visible=False)
-        ax.grid(axis="x", visible=True)
-    data = obs[["label", "id", "indicator", "region", "period", "kind", "value", "unit", "source", "flag"]]
-    return _finish(fig, ds, data, lang)
+        heights = [0.5 * len(g) + 0.9 for g in groups]
+        fig, axes = plt.subplots(len(groups), 1, figsize=(8, max(3.0, sum(heights) + 1.2)),
+                                 height_ratios=heights, squeeze=False)
+        for ax, g in zip(axes[:, 0], groups):
+            notes += _bars(ax, ds, g.reset_index(drop=True), lang)
+            if len(groups) > 1:
+                ax.set_title(indicator_name(ds, g.indicator.iloc[0], lang), fontsize=12)
+        last = axes[-1, 0]
+        _value_axis(last, ds, obs.unit.iloc[0], obs.value, lang, axis="x")
+        for ax in axes[:-1, 0]:
+            _value_axis(ax, ds, obs.unit.iloc[0], obs.value, lang, axis="x")
+            ax.set_xlabel("")
+        if len(groups) > 1:
+            _suptitle(fig, title, lang)
+        else:
+            axes[0, 0].set_title(title)
+    data = pd.concat(groups)[["label", "id", "indicator", "region", "period", "kind", "value", "unit",
+                              "qualifier", "source", "flag", "may_be_year_before"]]
+    return _finish(fig, ds, data, lang, notes=notes)
 
 
-def plot_composition(ds: Dataset, ids: list[str], title: str, labels: dict[str, str] | None = None,
-                     lang: str = "en") -> Figure:
-    """Parts side by side in one stacked bar, each labelled with its value and share of the sum."""
+def plot_composition(ds: Dataset, parts: list[str], title: str, labels: dict[str, str], lang: str = "en",
+                     whole: str | None = None, marks: tuple[str, ...] = (), subtitle: str = "") -> Figure:
+    """A whole and its parts as one bar: each part a segment labelled with its value and share.
+
+    `parts` are row ids or derived quantities (a remainder the source does not print is drawn
+    hatched, so it reads as worked out, not printed); `whole` is the row they add up to, written at
+    the bar's end (a ValueError if the parts do not add up to it); `marks` are rows in the same unit
+    drawn as dashed boxes of their size around the bar, such as the target a year's total is set
+    against. Values printed as bounds ("over 1,100") are labelled as bounds. `title` states the finding,
+    `subtitle` names the measure.
+    """
     _check_lang(lang)
-    obs = _observation_bars(ds, ids, labels, lang)
-    total = obs.value.sum()
+    roles = ["part"] * len(parts) + ["whole"] * bool(whole) + ["mark"] * len(marks)
+    # the labels are drawn as they are; the values are drawn with their shares, so no `text` column
+    data = _keyed(ds, figure_facts(ds), [*parts, *([whole] if whole else []), *marks], labels, lang)
+    data = data.drop(columns="text")
+    data.insert(2, "role", roles)
+    if data.unit.nunique() != 1:
+        raise ValueError(f"{list(data.id)} mix units {sorted(data.unit.unique())}: one figure, one unit")
+    bars = data[data.role == "part"]
+    total = float(data.value[data.role == "whole"].iloc[0]) if whole else float(bars.value.sum())
+    if whole and not np.isclose(bars.value.sum(), total, rtol=1e-9):
+        raise ValueError(f"parts {list(bars.id)} add up to {bars.value.sum():g}, not to {whole} ({total:g})")
+    data["share_of_whole"] = np.where(data.role == "part", data.value / total, np.nan)
+    bars = data[data.role == "part"]
+    unit = data.unit.iloc[0]
     with book_style():
-        fig, ax = plt.subplots(figsize=(8, 3.2))
+        fig, ax = plt.subplots(figsize=(8, 3.6))
         left = 0.0
-        for i, r in enumerate(obs.itertuples()):
-            ax.barh(0, r.value, left=left, color=f"C{i % 8}", edgecolor="white", label=r.label)
-            ax.annotate(f"{format_number(r.value)}\n{r.value / total:.0%}", (left + r.value / 2, 0),
-                        ha="center", va="center", fontsize=10,
-                        color="white" if i % 8 in (0, 5, 7) else "black")
+        for i, r in enumerate(bars.itertuples()):
+            derived = r.kind in ("derived", "reading")
+            ax.barh(0, r.value, left=left, height=0.5, color=f"C{i % 8}", alpha=0.45 if derived else 1,
+                    hatch="//" if derived else None, edgecolor="white", label=r.label)
+            ax.annotate(f"{format_value(r.value, unit, r.qualifier, lang)}\n{r.share_of_whole:.0%}",
+                        (left + r.value / 2, 0), ha="center", va="center", fontsize=10,
+                        color="white" if i % 8 in (0, 5, 7) and not derived else "black")
             left += r.value
+        if whole:  # the whole as the bar's frame, the parts filling it
+            w = data[data.role == "whole"].iloc[0]
+            ax.barh(0, total, height=0.6, fill=False, edgecolor="#333333", linewidth=1.0, zorder=3)
+            # label and value as two texts, so each is one drawn string (the CSV names what is drawn)
+            value = format_value(w.value, unit, w.qualifier, lang)
+            for text, dy, va in ((w.label, 2, "bottom"), (value, -2, "top")):
+                ax.annotate(text, (total, 0), xytext=(6, dy), textcoords="offset points", va=va, fontsize=10)
+        for m in data[data.role == "mark"].itertuples():
+            # a target as a dashed box of its size: the bar falls short of it or runs past its end
+            ax.barh(0, m.value, height=0.8, fill=False, edgecolor="#333333", linestyle="--", linewidth=1.4,
+                    zorder=4)
+            for text, dy in ((format_value(m.value, unit, m.qualifier, lang), 3), (m.label, 16)):
+                ax.annotate(text, (m.value, 0.4), xytext=(0, dy), textcoords="offset points", ha="center",
+                            va="bottom", fontsize=10)
         ax.set_yticks([])
-        ax.set_xlim(0, total)
-        ax.set_xlabel(unit_name(ds, obs.unit.iloc[0], lang))
-        ax.set_title(title)
+        ax.set_ylim(-0.5, 0.9)
+        ax.set_xlim(0, max([total, *data.value[data.role == "mark"]]) * 1.22)
+        ax.set_xlabel(unit_name(ds, unit, lang))
+        _finding_title(ax, title, subtitle, lang)
         ax.grid(visible=False)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncols=min(4, len(obs)))
-    data = obs[["label", "id", "indicator", "region", "period", "kind", "value", "unit", "source", "flag"]]
-    return _finish(fig, ds, data.assign(share_of_sum=obs.value / total), lang)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), ncols=min(4, len(bars)))
+    return _finish(fig, ds, data, lang, _sources_of(data))
 
 
 def to_svg(fig: Figure) -> str:
@@ -521,3 +904,84 @@ def _arrow_log(ax, x: float, y: float, qualifier: str) -> None:
     if qualifier in ("over", "under"):
         end = y * (1.6 if qualifier == "over" else 1 / 1.6)
         ax.annotate("", xy=(x, end), xytext=(x, y), arrowprops={"arrowstyle": "-|>", "color": "#333333", "lw": 1.5})
+
+
+# ---- Chapters 02 and 10: Yanfeng (ch-yf2020) and Zhuzhou beside Yanfeng (ch-compare) ----------
+
+
+
+def plot_panels(ds: Dataset, panels: list[tuple[str, list[str]]], title: str, subtitle: str = "",
+                labels: dict[str, str] | None = None, lang: str = "en") -> Figure:
+    """Small multiples: one panel of bars per measure, each on its own scale, so ratios of very
+    different size (an R&D intensity of a few percent beside a high-tech share of a third) are
+    both readable. Bars are coloured by place; a number printed as a bound is drawn as one: a
+    hatched bar with an arrow at its end pointing the way the true value may lie. Bars are drawn in
+    the stored unit and labelled in the book's style (money as "CNY 18 billion").
+
+    `panels` is a list of (panel title, row ids in one unit); `title` states the finding and
+    `subtitle` names the measures. Labels default to the place and the period.
+    """
+    _check_lang(lang)
+    shown = ds.observations.set_index("id").loc[[i for _, ids in panels for i in ids]]
+    regions = list(dict.fromkeys(shown.region))
+    colour = {r: f"C{n}" for n, r in enumerate(regions)}
+    heights = [len(ids) for _, ids in panels]
+    frames = []
+    with book_style():
+        fig, axes = plt.subplots(len(panels), 1, figsize=(8, 1.3 + 0.55 * sum(heights) + 0.6 * len(panels)),
+                                 gridspec_kw={"height_ratios": heights}, squeeze=False)
+        for ax, (panel_title, ids) in zip(axes[:, 0], panels, strict=True):
+            obs = _observation_bars(ds, ids, labels, lang)
+            if not labels:
+                # the place's name without its parent city ("Yanfeng district", not "..., Hengyang")
+                obs["label"] = [f"{region_name(ds, r.region, lang).split(',')[0]} "
+                                f"{format_period(r.period, lang)}" for r in obs.itertuples()]
+            # Bars in the stored unit (the CSV beside the figure holds what is drawn); the value
+            # labels in the book's style ("CNY 18 billion", "180亿元").
+            drawn = obs.value
+            for i, r in enumerate(obs.itertuples()):
+                bound = r.qualifier in ("under", "over")
+                ax.barh(i, drawn.iloc[i], color=colour[r.region], alpha=0.45 if bound else 1.0,
+                        hatch="//" if bound else None, edgecolor=colour[r.region])
+                if bound:
+                    tip = drawn.iloc[i] * (0.8 if r.qualifier == "under" else 1.2)
+                    ax.annotate("", xy=(tip, i), xytext=(drawn.iloc[i], i),
+                                arrowprops={"arrowstyle": "->", "color": "#333333"})
+                text = format_value(r.value, r.unit, r.qualifier, lang, r.as_printed)
+                ax.annotate(text, (drawn.iloc[i] * (1.2 if r.qualifier == "over" else 1.0), i), xytext=(6, 0),
+                            textcoords="offset points", va="center", fontsize=10)
+            ax.set_yticks(range(len(obs)), obs.label)
+            ax.invert_yaxis()
+            ax.set_xlim(0, drawn.max() * 1.55)
+            ax.set_title(panel_title, fontsize=12)
+            ax.set_xlabel(unit_name(ds, obs.unit.iloc[0], lang), fontsize=10)
+            ax.grid(axis="y", visible=False)
+            ax.grid(axis="x", visible=True)
+            frames.append(obs.assign(panel=panel_title))
+        fig.suptitle(title, x=0.01, ha="left", fontsize=14)
+        if subtitle:
+            axes[0, 0].annotate(subtitle, (0, 1), xycoords="axes fraction", xytext=(0, 24),
+                                textcoords="offset points", fontsize=11, color="#444444", va="bottom")
+    data = pd.concat(frames)[["panel", "label", "id", "indicator", "region", "period", "kind", "value",
+                              "unit", "qualifier", "source", "flag"]]
+    return _finish(fig, ds, data, lang)
+# ---- Chapters 03 and 04 (the 2021 review, the first quarter of 2022): a finding over one axes ----
+
+def _finding_title(ax, title: str, subtitle: str, lang: str) -> None:
+    """The finding as the axes title (what the export and the slides read), the measure under it."""
+    width = 70 if lang == "en" else 36
+    ax.set_title("\n".join(textwrap.wrap(title, width)), loc="left", pad=22 if subtitle else 6)
+    if subtitle:
+        ax.annotate(subtitle, (0, 1), xycoords="axes fraction", xytext=(0, 6), textcoords="offset points",
+                    fontsize=11, color="#444444", va="bottom")
+
+
+def state_finding(fig: Figure, title: str, lang: str = "en") -> Figure:
+    """Title a drawn figure with its finding; its former title (the measure) becomes the subtitle."""
+    ax = fig.axes[0]
+    measure = ax.get_title("left") or ax.get_title()
+    ax.set_title("")
+    ax.set_title("", loc="left")
+    with book_style():
+        _finding_title(ax, title, measure, lang)
+    return fig

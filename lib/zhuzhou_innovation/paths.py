@@ -17,6 +17,7 @@ FIGURE_DATA = GENERATED_STATIC / "figure-data"
 BRIEFING = BUILD / "briefing"
 SLIDES = BUILD / "slides"  # the briefing decks, `make slides`
 REQUIREMENTS = REPO / "requirements.txt"
+FINDINGS = BOOK / "findings.yml"  # the key findings: landing page, brief and slides read them
 
 
 def data_dir() -> Path:

@@ -148,8 +148,9 @@ class Quantity:
 
     @property
     def shown_value(self) -> float:
-        """The value as a reader is shown it: an exact count whole, else `digits` significant figures."""
-        if self.qualifier == "" and self.unit in ("count", "rank"):
+        """The value as a reader is shown it: an exact whole count whole, else `digits` significant
+        figures (an average of counts, such as staff per firm, is exact but not whole)."""
+        if self.qualifier == "" and self.unit in ("count", "rank") and float(self.value).is_integer():
             return self.value
         return _significant(self.value, self.digits)
 

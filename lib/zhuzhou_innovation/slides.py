@@ -87,23 +87,11 @@ def _observation(ds: Dataset, row_id: str, lang: str) -> str:
 
 
 def key_points(ds: Dataset, lang: str) -> list[str]:
-    """The key-findings slide's bullets.
+    """The key-findings slide's bullets: the landing page's key findings (`findings.key_findings`),
+    the same sentences, numbers and words as the book's first page, as plain text."""
+    from .findings import key_findings
 
-    Until the landing page's findings module exists, the brief's key indicators stand in: the
-    latest reported value of each recurring indicator and the latest target set for it.
-    This is the one place that chooses, so switching to `findings.key_findings` is one line.
-    """
-    words = WORDS[lang]
-    points = []
-    for r in brief.key_indicators(ds).head(N_POINTS).itertuples():
-        text = words["latest"].format(name=r.name_en if lang == "en" else r.name_zh,
-                                      value=_observation(ds, r.id, lang), year=r.year)
-        if r.flag == "suspect":
-            text += words["suspect"]
-        if r.target_id:
-            text += words["target"].format(year=int(r.target_year), value=_observation(ds, r.target_id, lang))
-        points.append(text)
-    return points
+    return [f.text for f in key_findings(ds, lang)][:N_POINTS]
 
 
 def key_figure_names(ds: Dataset, n: int = N_FIGURES) -> list[str]:

@@ -8,7 +8,9 @@ Glue keeps numbers in step with the data; these keep the words beside them in st
 
 `{word}`FORM A B`` compares B with A and writes FORM's word for "B is larger", "smaller" or
 "equal" in the page's language (for ranks, a smaller number is the higher place, so "rose" means
-climbed). Other words take one key: `met` (a target's status in the scorecard), `times` (2 reads
+climbed). Other words take one key: `met` (a target's status in the scorecard), `verdict` (the same
+in words, with the reason where it cannot be judged: "cannot be judged: ..."), `reading` (the
+best reading of the promise the target belongs to: "probably missed"), `times` (2 reads
 "twice"), `fraction` (0.1 reads "a tenth"), `ordinal` (a rank of 2 reads "second"), `count`
 (3 reads "three"), `plural` (`{word}`plural KEY target targets``). `{holds}`EXPR`` prints nothing
 and stops the build when EXPR (keys, numbers, + − × ÷, comparisons, and/or) is false.
@@ -43,6 +45,9 @@ COMPARISONS: dict[str, dict[str, tuple[str, str, str]]] = {
 }
 _STATUS = {"met": ("met", "完成"), "missed": ("missed", "未完成"),
            "not comparable": ("cannot be judged", "无法判断"), "not yet reported": ("not yet reported", "尚无结果")}
+_READING = {"met": ("met", "完成"), "probably met": ("probably met", "很可能完成"),
+            "missed": ("missed", "未完成"), "probably missed": ("probably missed", "很可能未完成"),
+            "possibly missed": ("possibly missed", "可能未完成"), "open": ("open", "尚无定论")}
 _COUNT_EN = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 _COUNT_ZH = ["零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十"]
 _TIMES_EN = {2: "twice", 3: "three times", 4: "four times", 5: "five times", 6: "six times",
@@ -123,6 +128,18 @@ def word(spec: str, facts: Facts, lang: str = "en") -> str:
             if args[0] not in card.index:
                 raise ClaimError(f"{{word}}`{spec}`: {args[0]} is not a target")
             return _STATUS[card.status[args[0]]][0 if lang == "en" else 1]
+        if form == "verdict":  # the scorecard's verdict worded by findings.verdict, in a sentence
+            from .findings import verdict_of
+
+            return verdict_of(facts.ds, args[0], lang, in_sentence=True)
+        if form == "reading":
+            from .scorecard import promises
+
+            found = promises(facts.ds, peers=True)
+            found = found[found.target_ids.str.split(", ").map(lambda ids: args[0] in ids)]
+            if found.empty:
+                raise ClaimError(f"{{word}}`{spec}`: {args[0]} is not a target")
+            return _READING[found.reading.iloc[0]][0 if lang == "en" else 1]
         value = facts.value(args[0]) if args else math.nan
         if form == "times":
             return _times(value, lang)
@@ -145,7 +162,7 @@ def word(spec: str, facts: Facts, lang: str = "en") -> str:
     except KeyError as exc:
         raise ClaimError(f"{{word}}`{spec}`: {exc}") from None
     raise ClaimError(f"{{word}}`{spec}`: no word form '{form}' (forms: {', '.join(sorted(COMPARISONS))}, "
-                     "met, times, fraction, ordinal, count, plural)")
+                     "met, verdict, reading, times, fraction, ordinal, count, plural)")
 
 
 _OPS: dict[type, Callable] = {

@@ -271,14 +271,6 @@ def _tc_2023(r):
     return r["zz2022-038"] * (1 + r["zz2022-050"] / 100)
 
 
-@derived("high-tech-va-share-2021-implied", unit="pct", explained_in="ch-zz2022",
-         en="High-tech value added as a share of GDP in 2021, implied", zh="推算的2021年高新技术产业增加值占GDP比重",
-         formula_en="high-tech value added 2021 ÷ the GDP implied for 2021 × 100",
-         formula_zh="2021年高新技术产业增加值 ÷ 推算的2021年地区生产总值 × 100")
-def _va_share(r):
-    return r["zz2021-015"] / r.q("gdp-2021-implied") * 100
-
-
 @derived("gdp-2022-if-va-target-met", unit="100m_cny", explained_in="ch-zz2022",
          en="The 2022 GDP implied if high-tech value added grew as targeted",
          zh="若高新技术产业增加值按目标增长，推算的2022年地区生产总值",
@@ -286,14 +278,6 @@ def _va_share(r):
          formula_zh="2021年增加值 ×（1 + 增长目标 ÷ 100）÷ 2022年占GDP比重")
 def _gdp_if_va(r):
     return r["zz2021-015"] * (1 + r["zz2021-051"] / 100) / (r["zz2022-005"] / 100)
-
-
-@derived("gdp-growth-2022-if-va-target-met", unit="pct", explained_in="ch-zz2022",
-         en="GDP growth in 2022 implied if high-tech value added grew as targeted",
-         zh="若高新技术产业增加值按目标增长，推算的2022年地区生产总值增幅",
-         formula_en="(that GDP ÷ the GDP implied for 2021 − 1) × 100", formula_zh="（该地区生产总值 ÷ 推算的2021年地区生产总值 − 1）× 100")
-def _gdp_growth_if_va(r):
-    return (r.q("gdp-2022-if-va-target-met") / r.q("gdp-2021-implied") - 1) * 100
 
 
 def _goals_for_2022(r: Rows, status: str | None = None) -> Term:
@@ -359,7 +343,10 @@ def _zz2025_dated(r):
 
 @derived("rd-intensity-2025-goal-over-2021", unit="pp", explained_in="ch-zz2025",
          en="The 2025 R&D intensity goal against the 2021 level", zh="2025年研发投入强度目标与2021年水平之差",
-         formula_en="goal for 2025 − reported for 2021", formula_zh="2025年目标 − 2021年实际")
+         formula_en="goal for 2025 − reported for 2021", formula_zh="2025年目标 − 2021年实际",
+         caveat_en="The 2021 level (3.27%) was printed in March 2022, before 2021's R&D statistics were final: "
+                   "it may be 2020's ratio (see the trends chapter).",
+         caveat_zh="2021年水平（3.27%）于2022年3月刊发，彼时2021年研发统计尚未公布，可能是2020年的数据（见趋势一章）。")
 def _rdi_gap(r):
     return r["zz2025-002"] - r["zz2021-037"]
 
@@ -376,15 +363,6 @@ def _rdi_cut(r):
          formula_en="goal for 2022 − the floor of the goal for 2025", formula_zh="2022年目标 − 2025年目标下限")
 def _rd_cut(r):
     return r["zz2021-039"] - floor_of(r["zz2025-001"])
-
-
-@derived("gdp-2025-plan-growth-on-2021", unit="pct", explained_in="ch-zz2025",
-         en="Growth from the GDP implied for 2021 to the GDP the 2025 goals assume",
-         zh="从推算的2021年地区生产总值到2025年目标隐含的地区生产总值的增幅",
-         formula_en="(GDP the 2025 goals assume ÷ GDP implied for 2021 − 1) × 100",
-         formula_zh="（2025年目标隐含的地区生产总值 ÷ 推算的2021年地区生产总值 − 1）× 100")
-def _gdp_growth_2025(r):
-    return (r.q("gdp-2025-plan-implied") / r.q("gdp-2021-implied") - 1) * 100
 
 
 @derived("rd-spending-2025-floor-on-2021", unit="pct", explained_in="ch-zz2025",
@@ -453,7 +431,10 @@ def _commissioners_goals(r):
 
 @derived("goal-2025-vs-latest-rd-intensity", unit="pct", explained_in="ch-zz2025",
          en="The 2025 R&D intensity goal as a percentage of the 2021 level", zh="2025年研发投入强度目标相当于2021年水平的百分比",
-         formula_en="goal for 2025 ÷ reported for 2021 × 100", formula_zh="2025年目标 ÷ 2021年实际 × 100")
+         formula_en="goal for 2025 ÷ reported for 2021 × 100", formula_zh="2025年目标 ÷ 2021年实际 × 100",
+         caveat_en="The 2021 level (3.27%) was printed in March 2022, before 2021's R&D statistics were final: "
+                   "it may be 2020's ratio (see the trends chapter).",
+         caveat_zh="2021年水平（3.27%）于2022年3月刊发，彼时2021年研发统计尚未公布，可能是2020年的数据（见趋势一章）。")
 def _vs_rdi(r):
     return r["zz2025-002"] / r["zz2021-037"] * 100
 

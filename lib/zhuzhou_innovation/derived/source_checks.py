@@ -126,6 +126,9 @@ def _rd_rise(r):
     zh="2022年研发投入强度目标要求的相对增幅",
     formula_en="(intensity goal for 2022 ÷ intensity in 2021 − 1) × 100",
     formula_zh="（2022年研发投入强度目标 ÷ 2021年研发投入强度 − 1）× 100",
+    caveat_en="The 3.27% was printed in March 2022, before 2021's R&D statistics were final: if it is "
+    "2020's ratio, the rise to the 2022 goal spans two years, not one.",
+    caveat_zh="3.27%于2022年3月刊发，彼时2021年研发统计尚未公布；若为2020年数据，则到2022年目标的增幅跨越两年而非一年。",
 )
 def _intensity_rise(r):
     return (r["zz2021-040"] / r["zz2021-037"] - 1) * 100
@@ -172,33 +175,6 @@ def _suspects(r):
 )
 def _relief_per_firm(r):
     return _read(r, "zz2022-014") / r["zz2022-013"]
-
-
-@derived(
-    "rd-super-deduction-per-firm-2022",
-    unit="100m_cny",
-    explained_in="sc-decimal-points",
-    en="R&D super-deduction benefit per firm in 2022",
-    zh="2022年每家企业研发费用加计扣除优惠额",
-    formula_en="super-deduction benefit ÷ the firms granted it",
-    formula_zh="加计扣除优惠额 ÷ 享受企业数",
-)
-def _deduction_per_firm(r):
-    return r["zz2022-012"] / r["zz2022-011"]
-
-
-@derived(
-    "loans-2022-read-share-of-goal",
-    unit="pct",
-    explained_in="sc-decimal-points",
-    en="Knowledge-value loans in 2022 as a share of the "
-    "year's goal, with the decimal point the note restores",
-    zh="按说明恢复小数点后，2022年知识价值信用贷款占当年目标的比重",
-    formula_en="loans as the note reads them ÷ the goal for 2022 × 100",
-    formula_zh="按说明读出的贷款额 ÷ 2022年目标 × 100",
-)
-def _loans_share(r):
-    return _read(r, "zz2022-017") / r["zz2021-043"] * 100
 
 
 @derived(
