@@ -55,3 +55,9 @@ def test_numbers_are_compared_by_key_and_unrounded_value_and_glued_text_as_print
     assert glued_texts(page(b)) == {"191": 2}
     marked = '<span class="pasted-text">CNY 30.8 billion (308<span lang="zh-Hans">亿元</span>)</span>'
     assert glued_texts(page(marked)) == {"CNY 30.8 billion (308亿元)": 1}  # as the Chinese page prints it
+
+
+def test_identifiers_of_the_data_are_code_but_english_words_beside_them_are_not():
+    assert english_left(page("<p>列 years_running 与 first_as_recorded；指标 yearly_innovation_input。</p>")) == []
+    found = english_left(page("<p>列 years_running: the number of years running</p>"))
+    assert len(found) == 1 and found[0].endswith("the number of years running")

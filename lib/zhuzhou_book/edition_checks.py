@@ -33,9 +33,10 @@ ALLOWED = frozenset(w.lower() for w in (
 NOT_PROSE = ("pre", "code", "kbd", "samp", "script", "style", "svg", "math", ".math", ".zz-tip", ".zz-id",
              ".headerlink", ".edition-switch", ".cell_input", "img", '[lang="en"]')
 BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "th", "td", "caption", "dt", "dd", "li")
-# file names, addresses, row ids (zz2021-037) and names of figures or quantities (gdp-2021-implied)
+# file names, addresses, row ids (zz2021-037), names of figures or quantities (gdp-2021-implied) and
+# identifiers of the data and code (years_running, the columns of an exercise's table)
 _CODE = re.compile(r"\S+\.(?:csv|svg|png|pdf|json|xlsx|pptx|zip|html|md|txt|ipynb|py)\b|https?://\S+|"
-                   r"\b[a-z]+\d{4}[a-z0-9]*-\d{3}\b|\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b")
+                   r"\b[a-z]+\d{4}[a-z0-9]*-\d{3}\b|\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b|\b[a-z0-9]+(?:_[a-z0-9]+)+\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’&.-]*")
 
 
