@@ -41,11 +41,6 @@ def build(tmp_path: Path, intro: str, language: str = "en") -> tuple[int, Path, 
     (src / "conf.py").write_text(
         'extensions = ["myst_parser", "sphinx_design", "zhuzhou_book.sphinx_findings"]\n'
         'myst_enable_extensions = ["colon_fence"]\n'
-        # A source_suffix of the project's own: myst_parser adds ".md" to it, and left unset it would
-        # add it to Sphinx 7.4's shared default, so that a later build in the same process (the
-        # myst-nb builds of tests/test_catalogues.py, tests/test_sphinx_i18n.py) fails with "Source
-        # parser for markdown not registered".
-        'source_suffix = {".rst": "restructuredtext"}\n'
         f'language = "{language}"\nexclude_patterns = ["out"]\nnitpicky = True\n',
         encoding="utf-8",
     )
