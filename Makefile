@@ -6,7 +6,7 @@ SETUP  := $(VENV)/.setup-done
 LAB    := $(VENV)/.lab-done
 JOBS   ?= 2
 
-.PHONY: book test test-fast lint format lab refresh briefing slides bench extract clean FORCE
+.PHONY: book catalogues test test-fast lint format lab refresh briefing slides bench extract clean FORCE
 
 # A .venv copied with its folder (cp -r) still runs the original folder's code, whatever is edited
 # here; venv_check.py says so in one line on every make, and the set-up then rebuilds the .venv.
@@ -33,23 +33,30 @@ $(LAB): $(SETUP) requirements-lab.txt requirements-dev.txt
 
 FORCE:
 
-SPHINX := $(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going --quiet
-LISTING := _build/generated/downloads.json
+# Both editions (English at _build/html, Chinese at _build/html/zh), as `jupyter-book build . --warningiserror
+# --nitpick --keep-going` builds one; each is skipped when nothing it is built from changed.
+EDITIONS := $(BIN)/python -m zhuzhou_book.editions
 
 ## book: execute what changed, write the downloads (dataset zip and workbook, briefing pack), build the
-## HTML book with Sphinx warnings as errors, then print the whole book to PDF; each step skips what is
-## up to date. The PDF is printed from the HTML, so the downloads page, which gives its size, is built
-## again when the PDF changed (the listing is then newer than the page).
+## HTML book in English and in Chinese with Sphinx warnings as errors, then print each edition to PDF;
+## each step skips what is up to date. The PDFs are printed from the HTML, so the downloads pages, which
+## give their sizes, are built again when a PDF changed (the editions' stamps hold the listing).
 book: $(SETUP)
 	$(BIN)/python -m zhuzhou_book.execute --jobs $(JOBS)
 	$(BIN)/python -m zhuzhou_book.webfont
 	$(BIN)/python -m zhuzhou_book.search_dict
 	$(BIN)/python -m zhuzhou_book.figure_data
 	$(BIN)/python -m zhuzhou_book.downloads --jobs $(JOBS)
-	$(SPHINX)
+	$(EDITIONS)
 	$(BIN)/python -m zhuzhou_book.pdf
-	@if [ $(LISTING) -nt _build/html/book/downloads.html ]; then echo "$(SPHINX)"; $(SPHINX); fi
-	@echo "Book built: open _build/html/index.html"
+	$(EDITIONS)
+	@echo "Book built: open _build/html/index.html (中文版: _build/html/zh/index.html)"
+
+## catalogues: after editing English text, extract every page's messages (Sphinx gettext) and update the
+## Chinese catalogues locales/zh_CN/LC_MESSAGES/*.po (sphinx-intl update: new messages untranslated,
+## changed ones fuzzy with their old translation); then translate them (README: "Updating the Chinese edition").
+catalogues: $(SETUP)
+	$(BIN)/python -m zhuzhou_book.catalogues
 
 ## test: the linters, then every test, including nbval on every notebook (needs the built book for
 ## page checks).

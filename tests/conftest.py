@@ -26,6 +26,23 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.slow)
 
 
+@pytest.fixture(autouse=True)
+def _sphinx_default_source_suffix():
+    """Undo what a test's in-process Sphinx build wrote into Sphinx's shared defaults.
+
+    Sphinx 7.4 hands a project without its own `source_suffix` the default dict itself, and
+    myst_parser adds ".md" to it; a later myst-nb build in the same worker (the gettext extraction
+    of tests/test_catalogues.py, the tiny books of tests/test_sphinx_i18n.py) then fails with
+    "Source parser for markdown not registered"."""
+    from sphinx.config import Config
+
+    default = Config.config_values["source_suffix"].default
+    before = dict(default)
+    yield
+    default.clear()
+    default.update(before)
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A copy of data/ (tables, schema, raw texts, lists of excluded numbers) that a test may change freely."""

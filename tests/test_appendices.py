@@ -90,3 +90,14 @@ def test_the_book_is_cited_with_the_version_of_citation_cff(ds):
     cff = references.citation_file()
     text = references.book_citation(ds).data
     assert f"version {cff['version']}" in text and f"version = {{{cff['version']}}}" in text
+
+
+def test_a_chinese_reference_names_the_publisher_in_chinese_and_the_book_by_its_chinese_title(ds):
+    assert references.publisher_zh("Zhuzhou Daily (株洲日报)") == "株洲日报"
+    assert references.publisher_zh("Rednet (红网), credited on the page (来源:红网); article by X") == "红网"
+    assert references.publisher_zh("A publisher with no Chinese") == "A publisher with no Chinese"
+    title, authors = references.book_names_zh()
+    text = references.book_citation(ds, "zh").data.split("```")[0]
+    assert f"{authors}（" in text and f"《{title}》" in text and "contributors" not in text
+    listing = references.reference_list(ds, "zh").data
+    assert "Zhuzhou Daily" not in listing and "株洲日报。" in listing

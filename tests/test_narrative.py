@@ -113,3 +113,11 @@ def test_table_text_is_escaped_and_chinese_is_marked():
     html = readable_table(df, {"id": "Id", "zh": "指标"}, table_id="e")._repr_html_()
     assert "&lt;source&gt;-NNN" in html
     assert '<span lang="zh-Hans">研发投入</span>' in html and '<span lang="zh-Hans">指标</span>' in html
+
+
+def test_readable_table_marks_the_cells_of_english_only_columns_as_english():
+    df = pd.DataFrame({"zh": ["研发投入"], "definition": ["R&D spending as a share of GDP"]})
+    html = readable_table(df, {"zh": "指标", "definition": "定义（英文）"}, table_id="d",
+                          english=("definition",))._repr_html_()
+    assert '<span lang="en">R&amp;D spending as a share of GDP</span>' in html
+    assert '<span lang="en"><span lang="zh-Hans">研发投入' not in html  # the Chinese column is not marked

@@ -51,6 +51,12 @@ def test_one_key_words_read_numbers_as_words():
     assert word("plural n-001 target targets", facts) == "targets"
 
 
+def test_plural_writes_nothing_in_chinese_whose_words_do_not_inflect_for_number():
+    facts = FakeFacts(p_001=1, n_001=3)
+    assert word("plural p-001 names name", facts, "zh") == ""
+    assert word("plural n-001 names name", facts, "zh") == ""
+
+
 def test_an_unknown_form_or_key_is_an_error_that_says_which():
     facts = FakeFacts(a_001=1)
     with pytest.raises(ClaimError, match="no word form 'sideways'"):

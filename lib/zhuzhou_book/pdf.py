@@ -1,6 +1,7 @@
 """The whole book as one PDF, printed from the built HTML by Debian's Chromium.
 
-    python -m zhuzhou_book.pdf          # run by `make book`, after Sphinx
+    python -m zhuzhou_book.pdf              # run by `make book`, after Sphinx: both editions
+    python -m zhuzhou_book.pdf --lang zh_CN # the Chinese edition's PDF only
 
 Why not jupyter-book's PDF builder: it downloads a browser of its own at build time, which cannot
 work offline. Here the Chromium the browser tests use prints the pages Sphinx has just written:
@@ -18,6 +19,11 @@ work offline. Here the Chromium the browser tests use prints the pages Sphinx ha
    pypdf then adds bookmarks (parts and chapters), the title and the author.
 3. `brief.normalise_pdf` blanks Chromium's date stamps and renumbers its tag ids, so two prints of
    the same pages are byte-identical.
+
+Each edition has its own PDF, printed from its own pages (`EDITIONS`): the English book
+`downloads/zhuzhou-innovation-book.pdf` from `_build/html`, the Chinese one
+`downloads/zhuzhou-innovation-book.zh.pdf` from `_build/html/zh`, with its title page, contents
+and bookmarks in Chinese (the part captions from the root page's catalogue, as the site shows them).
 
 Skipped when a stamp of the pages, their images and styles, this module and Chromium is
 unchanged. Where Chromium is missing the HTML book still builds (one line says the PDF was
@@ -48,6 +54,27 @@ SITE = downloads.SITE
 PRINT_DIR = BUILD / "print"  # the assembled print page; not published
 PDF = downloads.OUT / downloads.BOOK_PDF
 STAMP = BUILD / "generated" / "book-pdf.stamp"
+
+
+@dataclass(frozen=True)
+class PdfEdition:
+    """One edition's PDF: the pages it is printed from, the file, its stamp and print page."""
+
+    language: str
+    site: Path
+    out: Path
+    stamp_path: Path
+    work: Path
+
+
+EDITIONS = {
+    "en": PdfEdition("en", SITE, PDF, STAMP, PRINT_DIR),
+    "zh_CN": PdfEdition("zh_CN", SITE / "zh", downloads.OUT / downloads.BOOK_PDF_ZH,
+                        BUILD / "generated" / "book-pdf.zh.stamp", PRINT_DIR / "zh"),
+}
+# The words the PDF adds to the pages, and its `lang`, per language.
+LABELS = {"en": {"contents": "Contents", "lang": "en"},
+          "zh_CN": {"contents": "目录", "lang": "zh-Hans"}}
 LEFT_OUT = {"book/downloads"}  # pages that list files for the site, not part of the text
 
 # A4 with the margins the print CSS uses (book/_static/print.css); the footer sits in the bottom one.
@@ -167,10 +194,11 @@ def book_pages(root: Path = REPO) -> list[Page]:
 
 
 def print_page(site: Path = SITE, root: Path = REPO,
-               numbers: dict[str, int] | None = None) -> tuple[str, list[Chapter]]:
+               numbers: dict[str, int] | None = None, language: str = "en") -> tuple[str, list[Chapter]]:
     """The book built in `site` from the sources in `root`, as one HTML page, and its chapters.
 
-    `numbers` maps each chapter's anchor to the page it starts on (blank in the first print).
+    `numbers` maps each chapter's anchor to the page it starts on (blank in the first print);
+    `language` is the edition's (its part captions, title page and contents heading).
     """
     from bs4 import BeautifulSoup
 
@@ -185,17 +213,17 @@ def print_page(site: Path = SITE, root: Path = REPO,
         if not sheets:
             sheets = _stylesheets(soup, f"{page.docname}.html", site)
         article, title = _article(soup, page.docname, by_path, site)
-        chapter = Chapter(page.docname, anchor(page.docname), title, page.part)
+        chapter = Chapter(page.docname, anchor(page.docname), title, _caption(page.part, root, language))
         chapter.page_number = (numbers or {}).get(chapter.anchor)
         article["class"] = ["bd-article", "chapter"]
         article["id"] = chapter.anchor
         chapters.append(chapter)
         articles.append(str(article))
-    config = _config(root)
+    config = _config(root, language)
     book_title = str(config.get("title", ""))
     head = "\n".join(f'<link rel="stylesheet" href="{_file_uri(p)}">' for p in sheets)
     text = f"""<!DOCTYPE html>
-<html lang="en" data-theme="light" data-mode="light">
+<html lang="{LABELS[language]['lang']}" data-theme="light" data-mode="light">
 <head>
 <meta charset="utf-8">
 <title>{html.escape(book_title)}</title>
@@ -204,7 +232,7 @@ def print_page(site: Path = SITE, root: Path = REPO,
 </head>
 <body class="print-book">
 {_title_page(config)}
-{_contents(chapters)}
+{_contents(chapters, LABELS[language]['contents'])}
 {"".join(articles)}
 </body>
 </html>
@@ -212,10 +240,28 @@ def print_page(site: Path = SITE, root: Path = REPO,
     return text, chapters
 
 
-def _config(root: Path = REPO) -> dict:
+def _config(root: Path = REPO, language: str = "en") -> dict:
+    """The book's title, author and copyright from `_config.yml`, in `language` (its
+    `nb_i18n_config` gives the Chinese edition's `html_title` and `author`)."""
     import yaml
 
-    return yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    sphinx = (config.get("sphinx") or {}).get("config") or {}
+    local = (sphinx.get("nb_i18n_config") or {}).get(language) or {}
+    if language != "en":
+        config = {**config, "title": local.get("html_title", config.get("title", "")),
+                  "author": local.get("author", config.get("author", ""))}
+    return config
+
+
+def _caption(caption: str, root: Path, language: str) -> str:
+    """A part caption of `_toc.yml` in `language`: its translation in the root page's catalogue,
+    where Sphinx finds it for the site's navigation (zhuzhou_book.sphinx_i18n)."""
+    if language == "en" or not caption:
+        return caption
+    from .catalogues import translations
+
+    return translations(reading_order(root / "_toc.yml")[0].docname, root, language).get(caption, caption)
 
 
 def _title_page(config: dict) -> str:
@@ -223,7 +269,7 @@ def _title_page(config: dict) -> str:
     return f'<section class="title-page"><h1>{html.escape(str(config.get("title", "")))}</h1>{lines}</section>'
 
 
-def _contents(chapters: list[Chapter]) -> str:
+def _contents(chapters: list[Chapter], heading: str = "Contents") -> str:
     """The contents: part captions, and each chapter's title with the page it starts on."""
     items, part = [], ""
     for c in chapters:
@@ -233,17 +279,21 @@ def _contents(chapters: list[Chapter]) -> str:
         number = "" if c.page_number is None else str(c.page_number)
         items.append(f'<li class="chapter"><a href="#{c.anchor}"><span class="title">{html.escape(c.title)}'
                      f'</span><span class="leader"></span><span class="page">{number}</span></a></li>')
-    return f'<nav class="book-contents" aria-label="Contents"><h2>Contents</h2><ol>{"".join(items)}</ol></nav>'
+    return (f'<nav class="book-contents" aria-label="{html.escape(heading)}"><h2>{html.escape(heading)}</h2>'
+            f'<ol>{"".join(items)}</ol></nav>')
 
 
-def stamp(site: Path, root: Path, chromium: Path) -> str:
+def stamp(site: Path, root: Path, chromium: Path, language: str = "en") -> str:
     """A hash of what the PDF is printed from: the built pages, every image and style of the site,
     the book's configuration and table of contents, this module, and the browser printing it.
 
     Cheap on purpose (no parsing), so a no-change `make book` decides in a fraction of a second."""
-    h = hashlib.sha256(Path(__file__).read_bytes())
-    for name in ("_config.yml", "_toc.yml"):
-        h.update((root / name).read_bytes())
+    h = hashlib.sha256(Path(__file__).read_bytes() + language.encode())
+    names = ["_config.yml", "_toc.yml"]
+    if language != "en":  # the part captions' translations
+        names.append(f"locales/{language}/LC_MESSAGES/{reading_order(root / '_toc.yml')[0].docname}.po")
+    for name in names:
+        h.update((root / name).read_bytes() if (root / name).is_file() else b"missing")
     files = [site / f"{p.docname}.html" for p in book_pages(root)]
     files += sorted(p for d in ("_static", "_images") for p in (site / d).rglob("*") if p.is_file())
     for path in files:
@@ -337,7 +387,7 @@ def _read_stamp(path: Path) -> dict:
         return {}  # none yet, or from an older version of this module: print
 
 
-def print_book(browser, site: Path, root: Path, work: Path) -> tuple[bytes, list[Chapter]]:
+def print_book(browser, site: Path, root: Path, work: Path, language: str = "en") -> tuple[bytes, list[Chapter]]:
     """Print the book with `browser` (a Playwright Chromium) until the contents' page numbers
     agree with the pages the chapters start on (the second print, as the numbers take no room)."""
     work.mkdir(parents=True, exist_ok=True)
@@ -345,7 +395,7 @@ def print_book(browser, site: Path, root: Path, work: Path) -> tuple[bytes, list
     anchors = [anchor(p.docname) for p in book_pages(root)]
     numbers: dict[str, int] = {}
     for _ in range(3):
-        text, chapters = print_page(site, root, numbers=numbers or None)
+        text, chapters = print_page(site, root, numbers=numbers or None, language=language)
         page.write_text(text, encoding="utf-8")
         pdf = _print(browser, page)
         found = chapter_pages(pdf, anchors)
@@ -357,22 +407,23 @@ def print_book(browser, site: Path, root: Path, work: Path) -> tuple[bytes, list
 
 def build(site: Path = SITE, out: Path = PDF, root: Path = REPO, chromium: Path | None = None,
           force: bool = False, stamp_path: Path = STAMP, work: Path = PRINT_DIR,
-          browser=None) -> tuple[bool, int]:
+          browser=None, language: str = "en") -> tuple[bool, int]:
     """Print the book built in `site` (from the sources in `root`) to `out` unless it is up to
-    date; returns (printed, pages). The print page is written to `work`.
+    date; returns (printed, pages). The print page is written to `work`; `language` is the
+    edition's (`en` or `zh_CN`).
 
     `browser`: a running Playwright Chromium to print with (the tests share theirs; Playwright's
     sync API cannot start twice in one process); else Chromium is launched here and closed after.
     """
     chromium = chromium or downloads.CHROMIUM
-    now = stamp(site, root, chromium)
+    now = stamp(site, root, chromium, language)
     stored = _read_stamp(stamp_path)
     if not force and out.is_file() and stored.get("stamp") == now:
         return False, stored["pages"]
     from zhuzhou_innovation.brief import normalise_pdf, pdf_pages  # pandas: only when printing
 
     if browser is not None:
-        pdf, chapters = print_book(browser, site, root, work)
+        pdf, chapters = print_book(browser, site, root, work, language)
     else:
         from playwright.sync_api import sync_playwright
 
@@ -380,10 +431,10 @@ def build(site: Path = SITE, out: Path = PDF, root: Path = REPO, chromium: Path 
             browser = playwright.chromium.launch(executable_path=str(chromium), headless=True,
                                                  args=CHROMIUM_ARGS)
             try:
-                pdf, chapters = print_book(browser, site, root, work)
+                pdf, chapters = print_book(browser, site, root, work, language)
             finally:
                 browser.close()
-    data = normalise_pdf(with_outline(pdf, chapters, _config(root)))
+    data = normalise_pdf(with_outline(pdf, chapters, _config(root, language)))
     out.parent.mkdir(parents=True, exist_ok=True)
     if not (out.is_file() and out.read_bytes() == data):
         out.write_bytes(data)
@@ -393,23 +444,55 @@ def build(site: Path = SITE, out: Path = PDF, root: Path = REPO, chromium: Path 
     return True, pages
 
 
+def build_editions(languages: list[str], force: bool = False) -> list[tuple[PdfEdition, bool, int, float]]:
+    """Print the PDF of each edition (with one Chromium), each unless up to date; returns, per
+    edition, whether it was printed, its pages and the seconds it took."""
+    from playwright.sync_api import sync_playwright
+
+    done = []
+    with sync_playwright() as playwright:
+        browser = None
+        try:
+            for language in languages:
+                edition = EDITIONS[language]
+                start = time.perf_counter()
+                if not force and edition.out.is_file() and _read_stamp(edition.stamp_path).get("stamp") == \
+                        stamp(edition.site, REPO, downloads.CHROMIUM, language):
+                    done.append((edition, False, _read_stamp(edition.stamp_path)["pages"], 0.0))
+                    continue
+                browser = browser or playwright.chromium.launch(executable_path=str(downloads.CHROMIUM),
+                                                                headless=True, args=CHROMIUM_ARGS)
+                printed, pages = build(edition.site, edition.out, force=force, stamp_path=edition.stamp_path,
+                                       work=edition.work, browser=browser, language=language)
+                done.append((edition, printed, pages, time.perf_counter() - start))
+        finally:
+            if browser is not None:
+                browser.close()
+    return done
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--force", action="store_true", help="print even if up to date")
+    parser.add_argument("--lang", choices=sorted(EDITIONS), action="append",
+                        help="the edition(s) to print (default: every edition whose pages are built)")
     args = parser.parse_args(argv)
+    languages = args.lang or [lang for lang, e in EDITIONS.items() if (e.site / "index.html").is_file()]
     if not downloads.chromium_available():
         status = downloads.missing_chromium("the book's PDF")
-        PDF.unlink(missing_ok=True)  # never publish the PDF of an older book
+        for edition in EDITIONS.values():
+            edition.out.unlink(missing_ok=True)  # never publish the PDF of an older book
         downloads.write_listing()
         downloads.unpublish_missing()
         return status
-    start = time.perf_counter()
-    printed, pages = build(force=args.force)
+    done = build_editions(languages, force=args.force)
     listed = downloads.write_listing()
-    size = downloads.human_size(PDF.stat().st_size)
-    state = f"printed in {time.perf_counter() - start:.0f} s" if printed else "up to date"
-    more = "; the downloads page is rebuilt" if listed else ""
-    print(f"book PDF {state}: {PDF.relative_to(REPO)} ({pages} pages, {size}){more}")
+    for edition, printed, pages, seconds in done:
+        size = downloads.human_size(edition.out.stat().st_size)
+        state = f"printed in {seconds:.0f} s" if printed else "up to date"
+        print(f"book PDF ({edition.language}) {state}: {edition.out.relative_to(REPO)} ({pages} pages, {size})")
+    if listed:
+        print("the downloads listing changed: the downloads pages are rebuilt")
     return 0
 
 

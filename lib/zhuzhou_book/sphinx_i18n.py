@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 from os import path
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -129,11 +130,23 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     notebook = json.loads(source[0])
     missing = select_language_outputs(notebook, edition_language(app.config.language),
                                       tuple(app.config.nb_i18n_required_variants))
+    # A page whose translation is pending (its chapter is being rewritten) is English on purpose.
+    log = logger.info if docname in _pending(app) else logger.warning
     for key in missing:
-        logger.warning("glue key %r has no %r variant: the %s edition would show the English "
+        log("glue key %r has no %r variant: the %s edition would show the English "
                        "output", key, f"{key}.{edition_language(app.config.language)}",
                        app.config.language, location=docname, type="nb_i18n", subtype="variant")
     source[0] = json.dumps(notebook)
+
+
+def _pending(app: Sphinx) -> set[str]:
+    """The pages of this build's language whose translation is pending (locales/<lang>/PENDING)."""
+    if not hasattr(app, "nb_i18n_pending"):
+        from .catalogues import pending_pages
+
+        app.nb_i18n_pending = {doc for d in app.config.locale_dirs  # type: ignore[attr-defined]
+                               for doc in pending_pages(Path(app.srcdir), app.config.language or "en", d)}
+    return app.nb_i18n_pending  # type: ignore[attr-defined]
 
 
 class TranslateTocCaptions(SphinxTransform):
@@ -161,10 +174,20 @@ class TranslateTocCaptions(SphinxTransform):
                                   for title, doc in toctree["entries"]]
 
 
+def merged(value: Any, update: Any) -> Any:
+    """`update` laid over `value`: dictionaries key by key (recursively), anything else replaced."""
+    if isinstance(value, dict) and isinstance(update, dict):
+        return {**value, **{k: merged(value.get(k), v) for k, v in update.items()}}
+    return update
+
+
 def _on_config_inited(app: Sphinx, config) -> None:
-    """Apply the per-language settings (for example html_title) of `nb_i18n_config`."""
+    """Apply the per-language settings (html_title, theme options...) of `nb_i18n_config`.
+
+    A dictionary setting is merged key by key, so `html_theme_options: {search_bar_text: ...}`
+    changes one option and keeps the others jupyter-book set."""
     for name, value in config.nb_i18n_config.get(config.language, {}).items():
-        config[name] = value
+        config[name] = merged(config[name] if name in config else None, value)
 
 
 def setup(app: Sphinx) -> dict:

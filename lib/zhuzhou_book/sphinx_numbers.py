@@ -264,10 +264,29 @@ class DerivedNumbers(_Placeholder):
 
 
 class SourceText(_Placeholder):
-    """A source text, whole, with every recorded quote highlighted and anchored by row id."""
+    """A source text, whole, with every recorded quote highlighted and anchored by row id, under
+    the source's citation as the page's title.
+
+    The title comes from the data in the build's language, not from the page's markdown, so the
+    generated pages are the same files for both editions and hold no message to translate."""
     what = "source-text"
     required_arguments = 1
     optional_arguments = 0
+
+    def run(self):
+        env = self.state.document.settings.env
+        sources = _facts(env.app).ds.sources.set_index("id")
+        source_id = self.arguments[0]
+        if source_id not in sources.index:
+            raise self.error(f"unknown source {source_id!r}: not an id of data/sources.csv")
+        src = sources.loc[source_id]
+        title = src.citation_en if _lang(env.app) == "en" else src.citation_zh
+        section = nodes.section()
+        section["names"].append(nodes.fully_normalize_name(title))
+        section += nodes.title(title, title, translatable=False)  # no message: the data give both titles
+        self.state.document.note_implicit_target(section, section)
+        section += super().run()
+        return [section]
 
 
 def _uri(app: Sphinx, fromdoc: str, todoc: str, anchor: str = "") -> str:
@@ -302,7 +321,9 @@ def _every_number(app: Sphinx, docname: str) -> str:
             used_html = ", ".join(f'<a href="{_uri(app, docname, d)}">{mark_chinese(_title(app.env, d))}</a>'
                                   for d in used) or labels["nowhere"]
             flag = f' <span class="zz-flag">{labels["suspect"]}</span>' if r.flag else ""
-            note = f'<p class="zz-note">{labels["note"]}: {mark_chinese(r.note)}</p>' if r.note else ""
+            # the notes are English in the data: the Chinese edition marks them so (language of parts)
+            note_text = mark_chinese(r.note) if lang == "en" else f'<span lang="en">{mark_chinese(r.note)}</span>'
+            note = f'<p class="zz-note">{labels["note"]}: {note_text}</p>' if r.note else ""
             out.append(
                 f'<div class="zz-row" id="{r.id}"><p><strong>{mark_chinese(fact.text(lang))}</strong> · '
                 f'{mark_chinese(name)} · {mark_chinese(where)} · {format_period(r.period, lang)} · '
@@ -376,7 +397,9 @@ def _source_text(app: Sphinx, docname: str, source_id: str) -> str:
         else:
             parts.append(body)
     title = f'{mark_chinese(src.title_zh)}'
-    meta = (f'<p>{mark_chinese(src.publisher)} · {LABELS[lang]["published"]} {format_date(src.published, lang)} · '
+    # the publisher is described in English in the data; the Chinese title (citation_zh) names it
+    publisher = f"{mark_chinese(src.publisher)} · " if lang == "en" else ""
+    meta = (f'<p>{publisher}{LABELS[lang]["published"]} {format_date(src.published, lang)} · '
             f'<a href="{_uri(app, docname, NUMBERS_DOC, "source-" + source_id)}">'
             f'{"Every number of this source" if lang == "en" else "本来源的全部数字"}</a></p>'
             f'<p class="zz-note">{LABELS[lang]["attribution"]}</p>')
@@ -428,8 +451,8 @@ def write_source_pages(app: Sphinx, ds) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     wanted = set()
     for src in ds.sources.itertuples():
-        title = src.citation_en if _lang(app) == "en" else src.citation_zh
-        text = f"(source-text-{src.id})=\n# {title}\n\n```{{source-text}} {src.id}\n```\n"
+        # the same file in both editions: the directive writes the title in the build's language
+        text = f"(source-text-{src.id})=\n```{{source-text}} {src.id}\n```\n"
         path = folder / f"{src.id}.md"
         wanted.add(path)
         if not path.is_file() or path.read_text(encoding="utf-8") != text:

@@ -33,8 +33,13 @@ FAMILY = "Zhuzhou Noto Sans CJK SC"
 SOURCE_GLOBS: tuple[str, ...] = (
     "book/**/*.md", "book/**/*.ipynb", "book/**/*.yml", "book/**/*.csv", "book/**/*.bib",
     "data/*.csv", "data/raw/*.txt", "_config.yml", "_toc.yml",
-    "lib/**/*.py", "lib/**/*.json", "lib/*/templates/**/*",
+    "lib/**/*.py", "lib/**/*.json", "lib/*/templates/**/*", "locales/**/*.po",
 )
+# The Chinese edition's interface (search page, navigation, buttons) is written by Sphinx, the theme
+# and the extensions from their own catalogues: their Simplified Chinese ones count as sources too.
+UI_PACKAGES: tuple[str, ...] = ("sphinx", "pydata_sphinx_theme", "sphinx_book_theme", "sphinx_exercise",
+                                "sphinx_togglebutton", "sphinx_copybutton", "myst_nb")
+UI_LOCALES = {"zh_cn", "zh-cn", "zh", "zh_hans"}
 
 
 def _text_of(path: Path) -> str:
@@ -45,12 +50,26 @@ def _text_of(path: Path) -> str:
     return text
 
 
+def ui_catalogues(packages: tuple[str, ...] = UI_PACKAGES) -> list[Path]:
+    """The Simplified Chinese message catalogues (.po) of the packages that write the interface."""
+    import importlib.util
+
+    found = []
+    for name in packages:
+        spec = importlib.util.find_spec(name)
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        for folder in spec.submodule_search_locations:
+            found += [p for p in Path(folder).rglob("LC_MESSAGES/*.po") if p.parent.parent.name.lower() in UI_LOCALES]
+    return sorted(found)
+
+
 def source_files(repo: Path = REPO) -> list[Path]:
     """Every file that can put Chinese characters on a page, in a stable order."""
     found = {p for pattern in SOURCE_GLOBS for p in repo.glob(pattern) if p.is_file()}
     generated = repo / "book" / "_static" / "generated"
     return sorted(p for p in found
-                  if generated not in p.parents and ".ipynb_checkpoints" not in p.parts)
+                  if generated not in p.parents and ".ipynb_checkpoints" not in p.parts) + ui_catalogues()
 
 
 def book_characters(repo: Path = REPO) -> str:

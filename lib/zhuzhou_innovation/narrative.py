@@ -270,12 +270,17 @@ def _mark_chinese(text: object) -> str:
 
 
 def readable_table(
-    df: pd.DataFrame, columns: dict[str, str], caption: str | None = None, table_id: str = "t"
+    df: pd.DataFrame, columns: dict[str, str], caption: str | None = None, table_id: str = "t",
+    english: tuple[str, ...] = (),
 ) -> Table:
     """A table for reading: chosen columns renamed (units in headers), no index, fixed HTML ids,
-    Chinese marked as such."""
+    Chinese marked as such; the cells of the `english` columns (data the tables hold in English
+    only, such as definitions, shown in the Chinese edition's tables) marked lang="en"."""
     shown = df[list(columns)].rename(columns=columns).reset_index(drop=True)
     styler = shown.style.hide(axis="index").set_uuid(table_id).format(_mark_chinese)
+    marked = [columns[c] for c in english if c in columns]
+    if marked:
+        styler = styler.format(lambda v: f'<span lang="en">{_mark_chinese(v)}</span>', subset=marked)
     styler = styler.format_index(_mark_chinese, axis="columns")
     if caption:
         styler = styler.set_caption(_mark_chinese(caption))

@@ -44,12 +44,30 @@ def sources_in_order(ds: Dataset):
     return ds.sources.sort_values(["published", "id"]).reset_index(drop=True)
 
 
+_CJK_PARENTHESIS = re.compile(r"\(([^()]*[\u4e00-\u9fff][^()]*)\)")
+
+
+def publisher_zh(publisher: str) -> str:
+    """The publisher's Chinese name, the first parenthesis of Chinese in `sources.csv`'s English
+    ('Zhuzhou Daily (株洲日报)' gives 株洲日报), so that a Chinese reference holds no English."""
+    found = _CJK_PARENTHESIS.search(publisher)
+    return found.group(1) if found else publisher
+
+
+def book_names_zh() -> tuple[str, str]:
+    """The book's Chinese title and authors, from the Chinese edition's settings in `_config.yml`
+    (the ones its pages and PDF show); CITATION.cff holds the English only."""
+    config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
+    zh = config["sphinx"]["config"]["nb_i18n_config"]["zh_CN"]
+    return zh["html_title"], zh["author"]
+
+
 def reference(source, lang: str = "en") -> str:
     """One source as a reference: publisher, date, title as printed (and in English), what it covers, file."""
     kind = KIND[lang].get(source.kind, source.kind)
     if lang == "zh":
         return (
-            f"{escape(source.publisher)}。{format_date(source.published, 'zh')}。"
+            f"{escape(publisher_zh(source.publisher))}。{format_date(source.published, 'zh')}。"
             f"《{escape(source.title_zh)}》。{kind}，涵盖{format_period(source.covers, 'zh')}。"
             f"原文：`data/raw/{source.file}`（来源编号 `{source.id}`）。"
         )
@@ -80,7 +98,7 @@ def book_citation(ds: Dataset, lang: str = "en") -> Markdown:
         f"{escape(authors)} ({year}). *{escape(title)}*, version {version}. Jupyter Book with the dataset "
         f"`{name}` ({licence})."
         if lang == "en"
-        else f"{escape(authors)}（{year}）。《{escape(title)}》，版本 {version}。"
+        else f"{escape(book_names_zh()[1])}（{year}）。《{escape(book_names_zh()[0])}》，版本 {version}。"
         f"Jupyter Book，附数据集 `{name}`（{licence}）。"
     )
     bibtex = (

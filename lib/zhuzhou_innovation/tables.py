@@ -742,7 +742,8 @@ def glossary(ds: Dataset, theme: str, lang: str = "en") -> Table:
                       "unit": "单位", "definition": "定义（英文）", "n": "数字个数"}}[lang]
     columns = {c: headers[c] for c in [*order, "variants", "unit", "definition", "n"]}
     chinese = [list(columns).index("name_zh"), list(columns).index("variants")]
-    return _keep_wide(readable_table(frame, columns, None, f"glossary-{theme}"), chinese,
+    english = ("name_en", "definition") if lang != "en" else ()
+    return _keep_wide(readable_table(frame, columns, None, f"glossary-{theme}", english), chinese,
                       breakable=list(columns).index("definition"))
 
 
@@ -754,7 +755,7 @@ def glossary_units(ds: Dataset, lang: str = "en") -> Table:
                       "description": "Description", "style": "Written as", "n": "Numbers"},
                "zh": {"id": "数据中的编号", "name_zh": "单位", "name_en": "英文名称",
                       "description": "说明（英文）", "style": "书写方式", "n": "数字个数"}}[lang]
-    return readable_table(frame, headers, None, "glossary-units")
+    return readable_table(frame, headers, None, "glossary-units", ("name_en", "description") if lang != "en" else ())
 
 
 def glossary_places(ds: Dataset, lang: str = "en") -> Table:
@@ -765,7 +766,7 @@ def glossary_places(ds: Dataset, lang: str = "en") -> Table:
                               n=[_count_text(int(n.get(r, 0))) for r in ds.regions.id])
     headers = {"en": {"name_en": "Place", "name_zh": "地区", "parent_name": "Part of", "n": "Numbers"},
                "zh": {"name_zh": "地区", "name_en": "英文名称", "parent_name": "所属", "n": "数字个数"}}[lang]
-    return readable_table(frame, headers, None, "glossary-places")
+    return readable_table(frame, headers, None, "glossary-places", ("name_en",) if lang != "en" else ())
 
 
 def data_tables(ds: Dataset, lang: str = "en") -> Table:
@@ -780,7 +781,8 @@ def data_tables(ds: Dataset, lang: str = "en") -> Table:
     headers = {"en": ["Table", "File", "Description", "Rows", "Fields", "Primary key"],
                "zh": ["表", "文件", "说明（英文）", "行数", "字段数", "主键"]}[lang]
     caption = {"en": "The tables of the data package", "zh": "数据包中的表"}[lang]
-    return readable_table(frame, dict(zip(frame.columns, headers, strict=True)), caption, "dd-tables")
+    return readable_table(frame, dict(zip(frame.columns, headers, strict=True)), caption, "dd-tables",
+                          ("name", "description") if lang != "en" else ())
 
 
 def data_fields(ds: Dataset, name: str, lang: str = "en") -> Table:
@@ -800,9 +802,12 @@ def data_fields(ds: Dataset, name: str, lang: str = "en") -> Table:
                "zh": ["字段", "类型", "必填", "说明（英文）", "约束", "键"]}[lang]
     rows = _count_text(len(getattr(ds, name)))
     caption = {"en": f"Table {name} (data/{res['path']}, {rows} rows)",
-               "zh": f"表 {name}（data/{res['path']}，{rows} 行）"}[lang]
+               "zh": f"表 data/{res['path']}（{rows} 行）"}[lang]  # the file names the table in Chinese
     columns = dict(zip(frame.columns, headers, strict=True))
-    table = readable_table(frame, columns, caption, f"dd-fields-{name}")
+    # field names, types, allowed values and keys are the schema's words, descriptions English only:
+    # marked as English (the Chinese words among them keep their own lang="zh-Hans")
+    table = readable_table(frame, columns, caption, f"dd-fields-{name}",
+                           ("field", "type", "description", "constraints", "key") if lang != "en" else ())
     return _keep_wide(table, [0], "6em", breakable=4)  # field names whole; patterns may break
 
 
@@ -815,7 +820,8 @@ def bibliography_citations(ds: Dataset, lang: str = "en") -> Table:
                "zh": {"id": "来源编号", "citation_zh": "简短引用", "citation_en": "英文简短引用",
                       "file": "原文（data/raw/）"}}[lang]
     caption = {"en": "Short citations of the sources", "zh": "来源的简短引用"}[lang]
-    return readable_table(sources_in_order(ds), headers, caption, "bib-short")
+    return readable_table(sources_in_order(ds), headers, caption, "bib-short",
+                          ("citation_en",) if lang != "en" else ())
 # ---- Chapters 03 and 04: the 2021 review (ch-zz2021) and the first quarter of 2022 (ch-zz2022q1) ----
 
 # What a growth, share or rank row measures, after the indicator's name (a value of 25% alone

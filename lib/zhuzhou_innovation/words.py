@@ -156,7 +156,9 @@ def word(spec: str, facts: Facts, lang: str = "en") -> str:
         if form == "plural":
             if len(args) != 3:
                 raise ClaimError(f"{{word}}`{spec}`: plural takes a key, the singular and the plural")
-            return args[1] if value == 1 or lang != "en" else args[2]
+            if lang != "en":
+                return ""  # Chinese nouns and verbs do not inflect for number: the word is left out
+            return args[1] if value == 1 else args[2]
     except KeyError as exc:
         raise ClaimError(f"{{word}}`{spec}`: {exc}") from None
     raise ClaimError(f"{{word}}`{spec}`: no word form '{form}' (forms: {', '.join(sorted(COMPARISONS))}, "

@@ -1,7 +1,9 @@
 """Shared fixtures for the checks on the built HTML book: the site, a local server, one browser.
 
 Every test here is marked `browser` (select with `-m browser`, leave out with `-m "not browser"`).
-The pages come from `_toc.yml`, so a new chapter is checked as soon as it is in the table of contents.
+The pages come from `_toc.yml`, so a new chapter is checked as soon as it is in the table of contents,
+in both editions: a test taking `docname` runs on `book/07-trends` and on the Chinese edition's
+`zh/book/07-trends` (the site serves the Chinese edition under `zh/`).
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+ZH = "zh"  # the Chinese edition's folder on the site (zhuzhou_book.editions)
 # What the HTML is built from; a newer file in any of these means the site is stale.
-_SOURCES = ("book", "data", "lib", "_config.yml", "_toc.yml", "requirements.txt")
+_SOURCES = ("book", "data", "lib", "locales", "_config.yml", "_toc.yml", "requirements.txt")
 _BUILT_MARK = REPO / "_build" / ".browser-tests-built"
 
 
@@ -63,12 +66,18 @@ def toc_pages(repo: Path = REPO) -> list[str]:
     return list(dict.fromkeys(pages))
 
 
+def edition_pages(repo: Path = REPO) -> list[str]:
+    """The pages of both editions as the site serves them: `book/intro` ... then `zh/book/intro` ..."""
+    pages = toc_pages(repo)
+    return pages + [f"{ZH}/{page}" for page in pages]
+
+
 def _newest_mtime(paths: list[Path], skip: tuple[str, ...] = ()) -> float:
     newest = 0.0
     for top in paths:
         files = [top] if top.is_file() else top.rglob("*") if top.is_dir() else []
         for path in files:
-            if path.is_file() and not any(part in skip for part in path.parts):
+            if path.is_file() and path.suffix != ".mo" and not any(part in skip for part in path.parts):
                 newest = max(newest, path.stat().st_mtime)
     return newest
 
@@ -142,6 +151,6 @@ def axe_source() -> str:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Every test taking a `docname` argument runs once per page of `_toc.yml`."""
+    """Every test taking a `docname` argument runs once per page of `_toc.yml` in each edition."""
     if "docname" in metafunc.fixturenames:
-        metafunc.parametrize("docname", toc_pages())
+        metafunc.parametrize("docname", edition_pages())

@@ -3,7 +3,8 @@ and the book's pages as they print.
 
 The files are the ones `make book` wrote into `_build/html/downloads/` (the `site` fixture builds
 the book when it is stale); nothing is rebuilt here but the dataset files, in memory, to show
-that a fresh build gives the same bytes as the served ones.
+that a fresh build gives the same bytes as the served ones. The downloads page and the book's PDF
+are checked in both editions (the Chinese PDF is printed from the Chinese pages, under `zh/`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import subprocess
 import unicodedata
 import urllib.request
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
@@ -23,7 +25,7 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from conftest import REPO, toc_pages
+from conftest import REPO, ZH, toc_pages
 from zhuzhou_book import dataset_files, downloads, pdf
 
 DATA = REPO / "data"
@@ -40,7 +42,7 @@ def _norm(text: str) -> str:
     after a hyphen and none beside Chinese (the PDF's text layer puts spaces around a run of Chinese characters)."""
     text = " ".join(unicodedata.normalize("NFKC", text).split())
     text = re.sub(r"(\w)- (\w)", r"\1-\2", text)  # a line broken after a hyphen ("Five-|Year")
-    return re.sub(r" ?([\u3000-\u9fff]+) ?", r"\1", text)
+    return re.sub(r" ?([\u3000-\u9fff\uff00-\uffef]+) ?", r"\1", text)
 
 
 def _page_title(site: Path, docname: str) -> str:
@@ -50,11 +52,15 @@ def _page_title(site: Path, docname: str) -> str:
     return title.rsplit(" \u2014 ", 1)[0].strip()
 
 
-@pytest.fixture(scope="module")
-def downloads_page(browser, server):
-    """The downloads page as the browser shows it: every link in the article, with its text."""
+EDITIONS = {"en": "", "zh": ZH}  # edition -> its folder on the site
+
+
+@pytest.fixture(scope="module", params=sorted(EDITIONS))
+def downloads_page(request, browser, server):
+    """The downloads page of each edition as the browser shows it: every link in the article, with its text."""
     page = browser.new_page()
-    page.goto(f"{server}/{PAGE}.html")
+    folder = EDITIONS[request.param]
+    page.goto(f"{server}/{folder + '/' if folder else ''}{PAGE}.html")
     links = page.eval_on_selector_all(
         "article a[href]", "els => els.map(a => ({href: a.href, text: a.textContent.trim()}))")
     rows = page.eval_on_selector_all(
@@ -65,9 +71,25 @@ def downloads_page(browser, server):
     return {"links": links, "rows": rows}
 
 
+@dataclass(frozen=True)
+class PdfEdition:
+    pages: Path  # the edition's pages, which the PDF is printed from
+    path: Path  # the PDF
+    contents: str  # the heading of its contents page
+    chinese: tuple[str, ...]  # Chinese text it must hold
+
+
+@pytest.fixture(scope="module", params=sorted(EDITIONS))
+def pdf_edition(request, site) -> PdfEdition:
+    if request.param == "en":
+        return PdfEdition(site, site / downloads.SITE_DIR / downloads.BOOK_PDF, "Contents", ("指标术语表", "株洲"))
+    return PdfEdition(site / ZH, site / downloads.SITE_DIR / downloads.BOOK_PDF_ZH, "目录",
+                      ("株洲科技创新报告逐年读", "让来源互相核对", "株洲"))
+
+
 @pytest.fixture(scope="module")
-def book_pdf(site) -> PdfReader:
-    path = site / downloads.SITE_DIR / downloads.BOOK_PDF
+def book_pdf(pdf_edition) -> PdfReader:
+    path = pdf_edition.path
     assert path.is_file(), f"{path} was not built (is Chromium installed?)"
     return PdfReader(io.BytesIO(path.read_bytes()))
 
@@ -76,7 +98,7 @@ PDFTOTEXT = Path("/usr/bin/pdftotext")
 
 
 @pytest.fixture(scope="module")
-def pdf_raw_text(book_pdf, site) -> list[str]:
+def pdf_raw_text(book_pdf, pdf_edition) -> list[str]:
     """The text of each page of the book's PDF, by poppler's pdftotext in drawing order (`-raw`):
     a second, independent reader of the PDF, and fast (pypdf takes seconds a page on the figures)."""
     if not PDFTOTEXT.is_file():
@@ -84,7 +106,7 @@ def pdf_raw_text(book_pdf, site) -> list[str]:
         if os.environ.get("CI"):
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
-    path = site / downloads.SITE_DIR / downloads.BOOK_PDF
+    path = pdf_edition.path
     done = subprocess.run([str(PDFTOTEXT), "-raw", "-enc", "UTF-8", str(path), "-"],
                           capture_output=True, text=True, check=True, timeout=120)
     pages = done.stdout.split("\f")
@@ -139,7 +161,7 @@ def test_figure_table_links_each_figure_as_svg_and_png_in_both_languages_and_its
 
 def test_the_book_pdf_the_dataset_and_the_brief_are_all_on_the_page(downloads_page):
     names = {link["href"].rsplit("/", 1)[-1] for link in downloads_page["links"]}
-    assert {downloads.BOOK_PDF, downloads.DATA_ZIP, downloads.DATA_XLSX, "brief.html", "brief.pdf",
+    assert {downloads.BOOK_PDF, downloads.BOOK_PDF_ZH, downloads.DATA_ZIP, downloads.DATA_XLSX, "brief.html", "brief.pdf",
             "MANIFEST.csv"} <= names
 
 
@@ -179,23 +201,24 @@ def _chapters() -> list[str]:
     return [d for d in toc_pages() if d not in pdf.LEFT_OUT]
 
 
-def test_book_pdf_holds_every_chapter_of_the_toc_in_reading_order(site, book_pdf, pdf_text):
+def test_book_pdf_holds_every_chapter_of_the_toc_in_reading_order(pdf_edition, book_pdf, pdf_text):
     chapters = _chapters()
     assert len(book_pdf.pages) > len(chapters) + 2  # a title page, the contents, a page or more each
     starts = []
     for docname in chapters:
-        title = _norm(_page_title(site, docname))
+        title = _norm(_page_title(pdf_edition.pages, docname))
         pages = [i for i, text in enumerate(pdf_text) if text.startswith(title)]  # a chapter opens a page
         assert pages, f"{docname}: no page of the PDF opens with its title {title!r}"
         starts.append(pages[0])
     assert starts == sorted(starts), "the chapters are not in the order of _toc.yml"
 
 
-def test_book_pdf_contents_gives_the_page_each_chapter_starts_on(site, book_pdf, pdf_text):
-    contents = next(text for text in pdf_text[:4] if text.startswith("Contents"))
+def test_book_pdf_contents_gives_the_page_each_chapter_starts_on(pdf_edition, book_pdf, pdf_text):
+    contents = next(text for text in pdf_text[:4] if text.startswith(pdf_edition.contents))
     for docname in _chapters():
-        title = _norm(_page_title(site, docname))
-        found = re.search(re.escape(title) + r" (\d+)", contents)
+        title = _norm(_page_title(pdf_edition.pages, docname))
+        # the text layer puts a space between a Latin title and its page number, none after Chinese
+        found = re.search(re.escape(title) + r"\s*(\d+)", contents)
         assert found, f"{title!r} is not in the contents"
         number = int(found.group(1))
         assert pdf_text[number - 1].startswith(title), f"{title!r}: the contents says page {number}"
@@ -207,10 +230,10 @@ def test_book_pdf_is_a4_with_a_page_number_on_every_page(book_pdf, pdf_raw_text)
         assert text.split()[-1] == str(number), f"page {number} shows no number at its foot"
 
 
-def test_book_pdf_draws_its_figures_as_vectors(site, book_pdf):
+def test_book_pdf_draws_its_figures_as_vectors(pdf_edition, book_pdf):
     rasters_in_pages = 0
     for docname in _chapters():
-        article = (site / f"{docname}.html").read_text(encoding="utf-8").split("<article", 1)[1]
+        article = (pdf_edition.pages / f"{docname}.html").read_text(encoding="utf-8").split("<article", 1)[1]
         rasters_in_pages += len(re.findall(r'<img[^>]+src="[^"]+\.(?:png|jpe?g|gif|webp)"', article))
     images = 0
     for page in book_pdf.pages:
@@ -219,20 +242,20 @@ def test_book_pdf_draws_its_figures_as_vectors(site, book_pdf):
     assert images == rasters_in_pages  # every SVG figure stayed vector; no shadow became a bitmap
 
 
-def test_book_pdf_holds_the_chinese_text_of_the_pages(pdf_text):
+def test_book_pdf_holds_the_chinese_text_of_the_pages(pdf_edition, pdf_text):
     text = " ".join(pdf_text)
-    for chinese in ("指标术语表", "株洲"):
+    for chinese in pdf_edition.chinese:
         assert chinese in text
 
 
-def test_book_pdf_has_a_bookmark_for_every_chapter(site, book_pdf):
+def test_book_pdf_has_a_bookmark_for_every_chapter(pdf_edition, book_pdf):
     def titles(outline):
         for item in outline:
             yield from titles(item) if isinstance(item, list) else [_norm(item["/Title"])]
 
     marks = set(titles(book_pdf.outline))
     for docname in _chapters():
-        assert _norm(_page_title(site, docname)) in marks, docname
+        assert _norm(_page_title(pdf_edition.pages, docname)) in marks, docname
 
 
 # --- the pages as they print ------------------------------------------------------------------
@@ -273,9 +296,10 @@ def test_no_table_is_wider_than_the_page_in_print(browser, server, docname):
     assert hidden == "none"  # the navigation does not print
 
 
-def test_no_table_is_wider_than_the_page_in_the_printed_book(browser, site):
-    book = REPO / "_build" / "print" / "book.html"
-    assert book.is_file(), "the print page of the book was not written"
+@pytest.mark.parametrize("language", sorted(pdf.EDITIONS))
+def test_no_table_is_wider_than_the_page_in_the_printed_book(browser, site, language):
+    book = pdf.EDITIONS[language].work / "book.html"
+    assert book.is_file(), f"the print page of the {language} book was not written"
     page = _print_view(browser, book.as_uri())
     try:
         wide = page.evaluate(_WIDE_TABLES)

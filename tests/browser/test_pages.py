@@ -33,6 +33,8 @@ _MARK_CJK = """(cls) => {
     const n = (text.data.match(cjk) || []).length;
     if (!n || !el || el.closest('script, style, template, noscript')) continue;
     if (!el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') continue;
+    // a closed dropdown's text keeps its boxes in Chromium but is not drawn, so it has no font yet
+    if (el.closest('details:not([open])')) continue;
     counts.set(el, (counts.get(el) || 0) + n);
   }
   const out = [];

@@ -1,19 +1,21 @@
 """The search page finds Chinese terms: jieba, with the glossary as its user dictionary, segments them.
 
-For each term the expected pages are computed from the built HTML (the pages of `_toc.yml`
-whose article text contains the term); the search must return each of them.
+Both editions have their own index (the Chinese one at zh/searchindex.js). For each term and
+edition the expected pages are computed from the built HTML (the pages of `_toc.yml` whose article
+text contains the term); the edition's search must return each of them.
 """
 
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, toc_pages
+from conftest import REPO, ZH, toc_pages
 
 DOMAIN_TERMS = ["研发", "高新技术企业"]
 
@@ -24,11 +26,16 @@ def _indicator_names() -> list[str]:
 
 
 TERMS = list(dict.fromkeys(DOMAIN_TERMS + _indicator_names()))
+EDITIONS = {"en": "", "zh": ZH}  # edition -> its folder on the site
 
 
 @pytest.fixture(scope="module")
-def article_texts(site: Path) -> dict[str, str]:
-    """The article text of each page of the table of contents, as a reader sees it."""
+def article_texts(site: Path) -> dict[str, dict[str, str]]:
+    """The article text of each page of the table of contents in each edition, as a reader sees it."""
+    return {edition: _texts(site / folder) for edition, folder in EDITIONS.items()}
+
+
+def _texts(site: Path) -> dict[str, str]:
     texts = {}
     for docname in toc_pages():
         soup = BeautifulSoup((site / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
@@ -50,22 +57,39 @@ def search_page(browser, server):
 
 
 def _search(page, base: str, term: str) -> set[str]:
-    """The docnames the book's search page lists for `term`."""
+    """The docnames the search page at `base` (an edition's root) lists for `term`."""
     page.goto(f"{base}/search.html?q={quote(term)}", wait_until="load")
-    page.wait_for_function(
+    page.wait_for_function(  # the summary in English, or as Sphinx's Chinese catalogue words it
         "() => { const s = document.querySelector('#search-results .search-summary');"
-        " return s && /finished|did not match/.test(s.textContent); }", timeout=15_000)
+        " return s && /finished|did not match|搜索完成|没有匹配/.test(s.textContent); }", timeout=15_000)
+    root = urlsplit(f"{base}/").path
     found = set()
     for href in page.eval_on_selector_all("#search-results ul.search li a", "as => as.map(a => a.href)"):
-        path = urlsplit(urljoin(f"{base}/search.html", href)).path.lstrip("/")
-        found.add(path.removesuffix(".html").removesuffix("/index"))
+        path = urlsplit(urljoin(f"{base}/search.html", href)).path
+        assert path.startswith(root), f"{href}: a result outside the edition searched"
+        found.add(path.removeprefix(root).removesuffix(".html").removesuffix("/index"))
     return found
 
 
+@pytest.mark.parametrize("edition", sorted(EDITIONS))
 @pytest.mark.parametrize("term", TERMS)
-def test_search_finds_every_page_that_uses_the_term(search_page, server, article_texts, term):
-    expected = {doc for doc, text in article_texts.items() if term in text}
+def test_search_finds_every_page_that_uses_the_term(search_page, server, article_texts, edition, term):
+    expected = {doc for doc, text in article_texts[edition].items() if term in text}
     if not expected:
-        pytest.skip(f"{term} appears on no page of the book yet")
-    found = _search(search_page, server, term)
-    assert expected <= found, f"search for {term} missed {sorted(expected - found)}; found {sorted(found)}"
+        pytest.skip(f"{term} appears on no page of the {edition} edition yet")
+    base = f"{server}/{EDITIONS[edition]}".rstrip("/")
+    found = _search(search_page, base, term)
+    assert expected <= found, f"{edition} search for {term} missed {sorted(expected - found)}; found {sorted(found)}"
+
+
+def _index(path: Path) -> dict:
+    """A search index as Sphinx writes it: `Search.setIndex({...})`."""
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1:text.rindex(")")])
+
+
+def test_each_edition_has_its_own_search_index_with_its_own_titles(site):
+    english, chinese = _index(site / "searchindex.js"), _index(site / ZH / "searchindex.js")
+    assert english["docnames"] == chinese["docnames"]
+    assert "让来源互相核对" in chinese["titles"] and "让来源互相核对" not in english["titles"]  # chapter 09
+    assert "Checking the sources against themselves" in english["titles"]
