@@ -31,8 +31,11 @@ PAGE = REPO / "book" / "lab.md"
 ELLIPSIS = "…"
 TIMEOUT = 300  # seconds for one block; the slowest runs one notebook (a few seconds)
 
-_BLOCK = re.compile(r"^(?P<fence>`{3,})\{code-block\}[ \t]*(?P<lang>\S*)[ \t]*\n"
-                    r"(?P<options>(?:[ \t]*:[\w-]+:[^\n]*\n)*)(?P<body>.*?)^(?P=fence)[ \t]*$", re.M | re.S)
+_BLOCK = re.compile(
+    r"^(?P<fence>`{3,})\{code-block\}[ \t]*(?P<lang>\S*)[ \t]*\n"
+    r"(?P<options>(?:[ \t]*:[\w-]+:[^\n]*\n)*)(?P<body>.*?)^(?P=fence)[ \t]*$",
+    re.M | re.S,
+)
 _OPTION = re.compile(r"^[ \t]*:([\w-]+):[ \t]*(.*)$", re.M)
 
 
@@ -71,7 +74,9 @@ def page_commands(text: str) -> list[Command]:
         if "lab-command" in classes:
             commands.append(Command(options.get("name", ""), body, classes, line))
         elif "lab-output" in classes:
-            assert commands and commands[-1].expected is None, f"book/lab.md:{line}: an output block with no command before it"
+            assert commands and commands[-1].expected is None, (
+                f"book/lab.md:{line}: an output block with no command before it"
+            )
             commands[-1].expected = body
     return commands
 
@@ -100,22 +105,38 @@ def mismatch(expected: str, actual: str) -> str | None:
     if _pattern(want).fullmatch(got):
         return None
     for n in range(1, len(want) + 1):
-        if not _pattern(want[:n] + [ELLIPSIS]).fullmatch(got):
+        if not _pattern([*want[:n], ELLIPSIS]).fullmatch(got):
             return f"the page shows {want[n - 1]!r} here, and the command does not print it"
     return "the command prints lines after the last one the page shows"
 
 
 def repo_copy(dest: Path) -> Path:
     """A copy of the repository's files in a fresh git repository, sharing the test's .venv."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                            cwd=REPO, capture_output=True, check=True).stdout.decode().split("\0")
+    listed = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=REPO,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     for rel in filter(None, listed):
         source = REPO / rel
         if source.is_file() and not source.is_symlink():
             (dest / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, dest / rel)
     (dest / ".venv").symlink_to(Path(sys.prefix))
-    git = ["git", "-c", "user.name=lab", "-c", "user.email=lab@example.invalid", "-c", "init.defaultBranch=main"]
+    git = [
+        "git",
+        "-c",
+        "user.name=lab",
+        "-c",
+        "user.email=lab@example.invalid",
+        "-c",
+        "init.defaultBranch=main",
+    ]
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "the lab's copy"]):
         subprocess.run(git + args, cwd=dest, check=True, capture_output=True)
     return dest
@@ -123,21 +144,37 @@ def repo_copy(dest: Path) -> Path:
 
 def _environment(copy: Path) -> dict[str, str]:
     """The shell's environment, importing the copy's library; nothing of the test runner leaks in."""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("MAKE", "MFLAGS", "PYTEST_", "ZHUZHOU_", "GIT_", "JUPYTER_", "VIRTUAL_ENV"))}
-    return env | {"PYTHONPATH": str(copy / "lib"), "COLUMNS": "80", "PYTHONDONTWRITEBYTECODE": "1",
-                  "JUPYTER_RUNTIME_DIR": str(copy.parent / "jupyter-runtime")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("MAKE", "MFLAGS", "PYTEST_", "ZHUZHOU_", "GIT_", "JUPYTER_", "VIRTUAL_ENV"))
+    }
+    return env | {
+        "PYTHONPATH": str(copy / "lib"),
+        "COLUMNS": "80",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "JUPYTER_RUNTIME_DIR": str(copy.parent / "jupyter-runtime"),
+    }
 
 
 def run_command(command: Command, copy: Path) -> Run:
     """Run a block in bash, as typed in a terminal in the copy (a `lab-long` block as `make -n`)."""
     code = command.code
     if "lab-long" in command.classes:
-        assert re.fullmatch(r"make [\w-]+\n", code), f"{command.name}: only a single `make` target can be dry-run"
+        assert re.fullmatch(r"make [\w-]+\n", code), (
+            f"{command.name}: only a single `make` target can be dry-run"
+        )
         code = code.replace("make ", "make -n ", 1)
-    done = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", code], cwd=copy, env=_environment(copy),
-                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          text=True, timeout=TIMEOUT)
+    done = subprocess.run(
+        ["bash", "-e", "-o", "pipefail", "-c", code],
+        cwd=copy,
+        env=_environment(copy),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=TIMEOUT,
+    )
     return Run(command, done.returncode, done.stdout)
 
 
@@ -173,9 +210,12 @@ PARTS = list(dict.fromkeys(c.part for c in COMMANDS))
 def lab_runs(tmp_path_factory) -> dict[str, Future]:
     """Every part of the lab, started at once (each in its own copy), by part."""
     pool = ThreadPoolExecutor(max_workers=3)
-    futures = {part: pool.submit(run_part, [c for c in COMMANDS if c.part == part],
-                                 tmp_path_factory.mktemp(f"lab-{part}"))
-               for part in PARTS}
+    futures = {
+        part: pool.submit(
+            run_part, [c for c in COMMANDS if c.part == part], tmp_path_factory.mktemp(f"lab-{part}")
+        )
+        for part in PARTS
+    }
     yield futures
     pool.shutdown(wait=True)
 
@@ -185,8 +225,10 @@ def test_each_part_of_the_lab_prints_what_the_page_shows(lab_runs, part):
     runs = lab_runs[part].result(timeout=TIMEOUT * 4)
     for run in runs:
         found = problem(run)
-        assert found is None, (f"book/lab.md:{run.command.line} ({run.command.name}): {found}\n"
-                               f"$ {run.command.code}{run.output[-3000:]}")
+        assert found is None, (
+            f"book/lab.md:{run.command.line} ({run.command.name}): {found}\n"
+            f"$ {run.command.code}{run.output[-3000:]}"
+        )
     assert len(runs) == sum(c.part == part for c in COMMANDS)
 
 
@@ -203,23 +245,36 @@ def test_every_command_on_the_page_is_checked():
 
 def test_the_output_check_allows_elisions_and_refuses_a_wrong_or_missing_line():
     printed = "Traceback (most recent call last):\n  File 'x'\nDataError: 1 problem(s)\n  data/a.csv, line 7, field 'value': bad\n"
-    assert mismatch("Traceback (most recent call last):\n…\nDataError: 1 problem(s)\n  data/a.csv, line 7, field 'value': bad",
-                    printed) is None
+    assert (
+        mismatch(
+            "Traceback (most recent call last):\n…\nDataError: 1 problem(s)\n  data/a.csv, line 7, field 'value': bad",
+            printed,
+        )
+        is None
+    )
     assert mismatch("…\ndata/a.csv, line …, field 'value': bad", printed) is None
     assert "line 8" in mismatch("…\ndata/a.csv, line 8, field 'value': bad", printed)
     assert "DataError: 2 problem(s)" in mismatch("…\nDataError: 2 problem(s)\n…", printed)
     assert mismatch("Traceback (most recent call last):", printed) == (
-        "the command prints lines after the last one the page shows")
+        "the command prints lines after the last one the page shows"
+    )
     assert mismatch("…\nDataError: 1 problem(s)", printed), "a line shown as last must be the last printed"
 
 
 def test_the_page_parser_pairs_each_command_with_its_output_and_reads_its_classes():
-    text = ("```{code-block} bash\n:class: lab-command lab-fails\n:name: lab-x-one\n\nfalse\n```\n\n"
-            "```{code-block} text\n:class: lab-output\n\nno\n```\n\n"
-            "````{solution} ex\n```{code-block} bash\n:class: lab-command lab-silent\n:name: lab-x-two\n\ntrue\n```\n````\n")
+    text = (
+        "```{code-block} bash\n:class: lab-command lab-fails\n:name: lab-x-one\n\nfalse\n```\n\n"
+        "```{code-block} text\n:class: lab-output\n\nno\n```\n\n"
+        "````{solution} ex\n```{code-block} bash\n:class: lab-command lab-silent\n:name: lab-x-two\n\ntrue\n```\n````\n"
+    )
     one, two = page_commands(text)
     assert (one.name, one.part, one.code, one.expected, one.classes) == (
-        "lab-x-one", "x", "false\n", "no\n", {"lab-command", "lab-fails"})
+        "lab-x-one",
+        "x",
+        "false\n",
+        "no\n",
+        {"lab-command", "lab-fails"},
+    )
     assert (two.name, two.expected, "lab-silent" in two.classes) == ("lab-x-two", None, True)
 
 

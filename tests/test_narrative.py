@@ -2,9 +2,17 @@
 
 import pandas as pd
 import pytest
-
-from zhuzhou_innovation.narrative import (format_date, format_number, format_observation, format_period,
-                                          format_value, lower_first, readable_table, say_list, significant)
+from zhuzhou_innovation.narrative import (
+    format_date,
+    format_number,
+    format_observation,
+    format_period,
+    format_value,
+    lower_first,
+    readable_table,
+    say_list,
+    significant,
+)
 
 
 def test_float_noise_is_not_shown():
@@ -19,8 +27,8 @@ def test_thousands_are_separated_and_whole_counts_have_no_decimals():
 def test_money_reads_as_cny_billion_or_million_in_english():
     assert format_value(308, "100m_cny") == "CNY 30.8 billion"
     assert format_value(0.8572, "100m_cny") == "CNY 85.7 million"
-    assert format_value(1016.11, "100m_cny") == "CNY 101.6 billion"   # one decimal where it keeps more
-    assert format_value(0.0535, "100m_cny") == "CNY 5.35 million"     # three figures where they do
+    assert format_value(1016.11, "100m_cny") == "CNY 101.6 billion"  # one decimal where it keeps more
+    assert format_value(0.0535, "100m_cny") == "CNY 5.35 million"  # three figures where they do
     assert format_value(0.0007, "100m_cny") == "CNY 70,000"
 
 
@@ -43,10 +51,22 @@ def test_bounds_read_as_over_and_under():
 
 def test_ranks_read_as_ordinals_with_the_scope_the_source_printed():
     assert [format_value(n, "rank") for n in (1, 2, 3, 11, 22, 28)] == [
-        "1st", "2nd", "3rd", "11th", "22nd", "28th"]
+        "1st",
+        "2nd",
+        "3rd",
+        "11th",
+        "22nd",
+        "28th",
+    ]
     assert format_value(2, "rank", printed="全省第二") == "2nd in Hunan"
     assert format_value(2, "rank", printed="全省第二", lang="zh") == "全省第2"
-    row = {"value": 2, "unit": "rank", "qualifier": "", "as_printed": "第二", "quote": "技术合同成交额居全省第二"}
+    row = {
+        "value": 2,
+        "unit": "rank",
+        "qualifier": "",
+        "as_printed": "第二",
+        "quote": "技术合同成交额居全省第二",
+    }
     assert format_observation(row) == "2nd in Hunan" and format_observation(row, "zh") == "全省第二"
 
 
@@ -73,7 +93,13 @@ def test_an_unknown_unit_is_refused_by_name():
 
 def test_periods_read_as_a_reader_writes_them():
     assert [format_period(p) for p in ("2021", "2016/2020", "2022Q1", "2022H1", "2022-04", "1999/2001")] == [
-        "2021", "2016–20", "Q1 2022", "H1 2022", "April 2022", "1999–2001"]
+        "2021",
+        "2016–20",
+        "Q1 2022",
+        "H1 2022",
+        "April 2022",
+        "1999–2001",
+    ]
     assert format_period("2022Q1", "zh") == "2022年一季度"
     assert format_period("2016/2020", "zh") == "2016—2020年"
 
@@ -117,7 +143,8 @@ def test_table_text_is_escaped_and_chinese_is_marked():
 
 def test_readable_table_marks_the_cells_of_english_only_columns_as_english():
     df = pd.DataFrame({"zh": ["研发投入"], "definition": ["R&D spending as a share of GDP"]})
-    html = readable_table(df, {"zh": "指标", "definition": "定义（英文）"}, table_id="d",
-                          english=("definition",))._repr_html_()
+    html = readable_table(
+        df, {"zh": "指标", "definition": "定义（英文）"}, table_id="d", english=("definition",)
+    )._repr_html_()
     assert '<span lang="en">R&amp;D spending as a share of GDP</span>' in html
     assert '<span lang="en"><span lang="zh-Hans">研发投入' not in html  # the Chinese column is not marked

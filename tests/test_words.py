@@ -3,7 +3,6 @@
 from types import SimpleNamespace
 
 import pytest
-
 from zhuzhou_innovation import words
 from zhuzhou_innovation.words import ClaimError, check, holds, render, word
 
@@ -93,4 +92,6 @@ def test_plain_text_rendering_resolves_every_role():
 
 def test_roles_are_found_in_text():
     assert words.roles_in("x {num}`a-001` y {word}`rise a-001 b-001`") == [
-        ("num", "a-001"), ("word", "rise a-001 b-001")]
+        ("num", "a-001"),
+        ("word", "rise a-001 b-001"),
+    ]

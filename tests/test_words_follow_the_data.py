@@ -36,16 +36,22 @@ def _swap(a: str, b: str):
 CHANGES = {
     "swap the 2021 R&D intensity and its goal for 2022": (
         _swap("zz2021-037", "zz2021-040"),
-        ["03-zhuzhou-2021-review.ipynb cell 8", "07-trends.ipynb cell 10", "findings.yml 6 en", "findings.yml 6 zh"]),
+        [
+            "03-zhuzhou-2021-review.ipynb cell 8",
+            "07-trends.ipynb cell 10",
+            "findings.yml 6 en",
+            "findings.yml 6 zh",
+        ],
+    ),
     "halve the high-tech enterprises of 2022": (
         lambda v: {"zz2022-002": v["zz2022-002"] / 2},
-        ["findings.yml 2 en", "findings.yml 2 zh"]),
-    "move the 2021 R&D rank from first to fifth": (
-        lambda v: {"zz2021-038": 5},
-        ["07-trends.ipynb cell 0"]),
+        ["findings.yml 2 en", "findings.yml 2 zh"],
+    ),
+    "move the 2021 R&D rank from first to fifth": (lambda v: {"zz2021-038": 5}, ["07-trends.ipynb cell 0"]),
     "swap technology-contract turnover of 2021 and 2022": (
         _swap("zz2021-044", "zz2022-038"),
-        ["findings.yml 2 en", "findings.yml 2 zh"]),
+        ["findings.yml 2 en", "findings.yml 2 zh"],
+    ),
 }
 
 
@@ -55,7 +61,11 @@ def ds():
 
 
 def _texts() -> list[tuple[str, str]]:
-    findings = [(f"findings.yml {n} {lang}", f[lang]) for n, f in enumerate(read_findings(), 1) for lang in ("en", "zh")]
+    findings = [
+        (f"findings.yml {n} {lang}", f[lang])
+        for n, f in enumerate(read_findings(), 1)
+        for lang in ("en", "zh")
+    ]
     return pages() + findings
 
 
@@ -75,7 +85,9 @@ def _rows_under(facts: Facts, key: str, seen: set[str] | None = None) -> set[str
 
 
 def _chosen_rows(facts: Facts, text: str) -> set[str]:
-    return set().union(*(_rows_under(facts, k) for _, spec in _CHOSEN.findall(text) for k in _KEY.findall(spec)))
+    return set().union(
+        *(_rows_under(facts, k) for _, spec in _CHOSEN.findall(text) for k in _KEY.findall(spec))
+    )
 
 
 def _words(text: str, facts: Facts, where: str) -> str:

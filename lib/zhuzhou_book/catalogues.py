@@ -82,8 +82,14 @@ def role_difference(english: str, chinese: str) -> str:
         return ""
     dropped = [r for r in en if en.count(r) > zh.count(r)]
     added = [r for r in zh if zh.count(r) > en.count(r)]
-    return "; ".join(p for p in (f"drops {', '.join(sorted(set(dropped)))}" if dropped else "",
-                                 f"adds {', '.join(sorted(set(added)))}" if added else "") if p)
+    return "; ".join(
+        p
+        for p in (
+            f"drops {', '.join(sorted(set(dropped)))}" if dropped else "",
+            f"adds {', '.join(sorted(set(added)))}" if added else "",
+        )
+        if p
+    )
 
 
 def source_location(path: str, line: int | None) -> str:
@@ -146,12 +152,17 @@ def check_catalogue(po: Path, root: Path = REPO) -> list[Problem]:
         elif difference := role_difference(message.id, message.string):
             kind = f"roles differ: {difference}"
         if kind:
-            problems.append(Problem(po.relative_to(root).as_posix(), message.lineno, _locations(message),
-                                    kind, message.id))
+            problems.append(
+                Problem(
+                    po.relative_to(root).as_posix(), message.lineno, _locations(message), kind, message.id
+                )
+            )
     return problems
 
 
-def check_against_templates(root: Path = REPO, pot_dir: Path = POT_DIR, language: str = LANGUAGE) -> list[Problem]:
+def check_against_templates(
+    root: Path = REPO, pot_dir: Path = POT_DIR, language: str = LANGUAGE
+) -> list[Problem]:
     """The messages of the current English (the .pot files of a gettext build) that the catalogues
     lack (English edited or added since `make catalogues`), and catalogues of pages that are gone."""
     problems = []
@@ -161,19 +172,34 @@ def check_against_templates(root: Path = REPO, pot_dir: Path = POT_DIR, language
         known = {m.id for m in _read_po(po) if m.id} if po.is_file() else set()
         for message in _read_po(pot):
             if message.id and message.id not in known:
-                problems.append(Problem(po.relative_to(root).as_posix(), 0, _locations(message),
-                                        "not in the catalogue (run `make catalogues`)", message.id))
+                problems.append(
+                    Problem(
+                        po.relative_to(root).as_posix(),
+                        0,
+                        _locations(message),
+                        "not in the catalogue (run `make catalogues`)",
+                        message.id,
+                    )
+                )
     folder = root / "locales" / language / "LC_MESSAGES"
     for po in sorted(folder.rglob("*.po")):
         docname = po.relative_to(folder).with_suffix("").as_posix()
         if docname not in pots:
-            problems.append(Problem(po.relative_to(root).as_posix(), 0, docname,
-                                    "the page has no message any more (run `make catalogues`)", ""))
+            problems.append(
+                Problem(
+                    po.relative_to(root).as_posix(),
+                    0,
+                    docname,
+                    "the page has no message any more (run `make catalogues`)",
+                    "",
+                )
+            )
     return problems
 
 
-def problems(root: Path = REPO, pot_dir: Path | None = POT_DIR, language: str = LANGUAGE
-             ) -> tuple[list[Problem], list[Problem]]:
+def problems(
+    root: Path = REPO, pot_dir: Path | None = POT_DIR, language: str = LANGUAGE
+) -> tuple[list[Problem], list[Problem]]:
     """(problems, pending): every problem of the catalogues, and the untranslated messages of the
     pages listed as pending, which are not problems yet. A pending page whose catalogue is complete
     is a problem: the list would hide its next untranslated message."""
@@ -182,8 +208,15 @@ def problems(root: Path = REPO, pot_dir: Path | None = POT_DIR, language: str = 
     found, waiting = [], []
     for docname in pending_docs:
         if not catalogue_path(docname, root, language).is_file():
-            found.append(Problem(f"locales/{language}/{PENDING}", 0, docname,
-                                 "a pending page without a catalogue (a typo, or a page that is gone)", ""))
+            found.append(
+                Problem(
+                    f"locales/{language}/{PENDING}",
+                    0,
+                    docname,
+                    "a pending page without a catalogue (a typo, or a page that is gone)",
+                    "",
+                )
+            )
     for po in sorted(folder.rglob("*.po")):
         docname = po.relative_to(folder).with_suffix("").as_posix()
         listed = check_catalogue(po, root)
@@ -191,8 +224,15 @@ def problems(root: Path = REPO, pot_dir: Path | None = POT_DIR, language: str = 
             waiting += [p for p in listed if p.kind == "untranslated"]
             found += [p for p in listed if p.kind != "untranslated"]
             if not any(p.kind == "untranslated" for p in listed):
-                found.append(Problem(f"locales/{language}/{PENDING}", 0, docname,
-                                     "listed as pending but fully translated: take it off the list", ""))
+                found.append(
+                    Problem(
+                        f"locales/{language}/{PENDING}",
+                        0,
+                        docname,
+                        "listed as pending but fully translated: take it off the list",
+                        "",
+                    )
+                )
         else:
             found += listed
     if pot_dir is not None:
@@ -206,8 +246,14 @@ def extract(root: Path = REPO, pot_dir: Path = POT_DIR, doctrees: Path = POT_DOC
 
     Warnings do not stop it (the HTML build is where they are errors): a fresh checkout without the
     files `make book` writes (the figures' CSVs the captions link) has the same messages."""
-    status = sphinx_build(Edition("en", pot_dir.parent, pot_dir), root, builder="gettext", outdir=pot_dir,
-                          doctreedir=doctrees, strict=False)
+    status = sphinx_build(
+        Edition("en", pot_dir.parent, pot_dir),
+        root,
+        builder="gettext",
+        outdir=pot_dir,
+        doctreedir=doctrees,
+        strict=False,
+    )
     if status != 0:
         return status
     for pot in pot_dir.rglob("*.pot"):
@@ -219,9 +265,27 @@ def extract(root: Path = REPO, pot_dir: Path = POT_DIR, doctrees: Path = POT_DOC
 def update(root: Path = REPO, pot_dir: Path = POT_DIR, language: str = LANGUAGE) -> int:
     """`sphinx-intl update`: new messages added untranslated, changed ones marked fuzzy with their old
     translation, removed ones dropped; then the catalogues of pages that are gone are deleted."""
-    done = subprocess.run([sys.executable, "-m", "sphinx_intl", "update", "-p", str(pot_dir),
-                           "-d", str(root / "locales"), "-l", language, "-w", "0", "--no-obsolete", "-j", "1"],
-                          cwd=root, check=False)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx_intl",
+            "update",
+            "-p",
+            str(pot_dir),
+            "-d",
+            str(root / "locales"),
+            "-l",
+            language,
+            "-w",
+            "0",
+            "--no-obsolete",
+            "-j",
+            "1",
+        ],
+        cwd=root,
+        check=False,
+    )
     if done.returncode != 0:
         return done.returncode
     folder = root / "locales" / language / "LC_MESSAGES"
@@ -236,8 +300,11 @@ def update(root: Path = REPO, pot_dir: Path = POT_DIR, language: str = LANGUAGE)
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="only check the catalogues against a fresh extraction; exit 1 on a problem")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="only check the catalogues against a fresh extraction; exit 1 on a problem",
+    )
     args = parser.parse_args(argv)
     status = extract()
     if status != 0:
@@ -250,10 +317,12 @@ def main(argv: list[str] | None = None) -> int:
     found, waiting = problems()
     for p in found:
         print(p)
-    count = sum(1 for po in (LOCALES / LANGUAGE / "LC_MESSAGES").rglob("*.po")
-                for m in _read_po(po) if m.id)
-    print(f"{count} messages; {len(found)} problems; {len(waiting)} untranslated messages on "
-          f"{len(pending_pages())} pending pages (locales/{LANGUAGE}/{PENDING})", file=sys.stderr)
+    count = sum(1 for po in (LOCALES / LANGUAGE / "LC_MESSAGES").rglob("*.po") for m in _read_po(po) if m.id)
+    print(
+        f"{count} messages; {len(found)} problems; {len(waiting)} untranslated messages on "
+        f"{len(pending_pages())} pending pages (locales/{LANGUAGE}/{PENDING})",
+        file=sys.stderr,
+    )
     return 1 if args.check and found else 0
 
 

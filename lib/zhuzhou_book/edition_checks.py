@@ -16,27 +16,82 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 THRESHOLD = 12  # Latin letters a paragraph may keep: "GDP", "CSV", "etc" pass, "the review" does not
 
 # Names, units, formats and codes that a Chinese sentence writes in Latin letters, matched whole and
 # ignoring case. Acronyms of up to five capitals (GDP, SVG, CRRC) and tokens with a digit (A4, UTF-8,
 # zz2021-037) pass without being listed.
-ALLOWED = frozenset(w.lower() for w in (
-    "etc", "dpi", "kB", "MB", "Excel", "PowerPoint", "README", "Frictionless", "Noto", "Sans", "CJK", "SC",
-    "Chromium", "Creative", "Commons", "Python", "pandas", "Sphinx", "Jupyter", "Book", "pptx", "xlsx",
-    "csv", "svg", "png", "pdf", "zip", "json", "html", "md", "py", "ipynb", "km", "x", "X"))
+ALLOWED = frozenset(
+    w.lower()
+    for w in (
+        "etc",
+        "dpi",
+        "kB",
+        "MB",
+        "Excel",
+        "PowerPoint",
+        "README",
+        "Frictionless",
+        "Noto",
+        "Sans",
+        "CJK",
+        "SC",
+        "Chromium",
+        "Creative",
+        "Commons",
+        "Python",
+        "pandas",
+        "Sphinx",
+        "Jupyter",
+        "Book",
+        "pptx",
+        "xlsx",
+        "csv",
+        "svg",
+        "png",
+        "pdf",
+        "zip",
+        "json",
+        "html",
+        "md",
+        "py",
+        "ipynb",
+        "km",
+        "x",
+        "X",
+    )
+)
 
 # Elements that are not prose: code, maths, tooltips (the quote and source of a number), row ids,
 # heading anchors, figures, the link to the other edition, and text the page itself marks as English
 # (`lang="en"`: the rows' notes on the every-number page, which the data give in English only).
-NOT_PROSE = ("pre", "code", "kbd", "samp", "script", "style", "svg", "math", ".math", ".zz-tip", ".zz-id",
-             ".headerlink", ".edition-switch", ".cell_input", "img", '[lang="en"]')
+NOT_PROSE = (
+    "pre",
+    "code",
+    "kbd",
+    "samp",
+    "script",
+    "style",
+    "svg",
+    "math",
+    ".math",
+    ".zz-tip",
+    ".zz-id",
+    ".headerlink",
+    ".edition-switch",
+    ".cell_input",
+    "img",
+    '[lang="en"]',
+)
 BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "th", "td", "caption", "dt", "dd", "li")
 # file names, addresses, row ids (zz2021-037), names of figures or quantities (gdp-2021-implied) and
 # identifiers of the data and code (years_running, the columns of an exercise's table)
-_CODE = re.compile(r"\S+\.(?:csv|svg|png|pdf|json|xlsx|pptx|zip|html|md|txt|ipynb|py)\b|https?://\S+|"
-                   r"\b[a-z]+\d{4}[a-z0-9]*-\d{3}\b|\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b|\b[a-z0-9]+(?:_[a-z0-9]+)+\b")
+_CODE = re.compile(
+    r"\S+\.(?:csv|svg|png|pdf|json|xlsx|pptx|zip|html|md|txt|ipynb|py)\b|https?://\S+|"
+    r"\b[a-z]+\d{4}[a-z0-9]*-\d{3}\b|\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b|\b[a-z0-9]+(?:_[a-z0-9]+)+\b"
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’&.-]*")
 
 
@@ -45,7 +100,7 @@ def article(html: str):
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
-    main = soup.select_one("article.bd-article") or soup.find("article") or soup.body
+    main: Any = soup.select_one("article.bd-article") or soup.find("article") or soup.body or soup
     for tag in main.select(", ".join(NOT_PROSE)):
         tag.decompose()
     return main

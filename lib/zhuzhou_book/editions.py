@@ -57,14 +57,25 @@ class Edition:
 
 def editions(build: Path = BUILD) -> dict[str, Edition]:
     """The editions of the book, English first (the Chinese one is mirrored into its site)."""
-    return {"en": Edition("en", build, build / "html"),
-            "zh_CN": Edition("zh_CN", build / "zh", build / "html" / "zh")}
+    return {
+        "en": Edition("en", build, build / "html"),
+        "zh_CN": Edition("zh_CN", build / "zh", build / "html" / "zh"),
+    }
 
 
 # What an edition is built from, relative to the repository (folders are walked).
-INPUTS: tuple[str, ...] = ("book", "data", "lib", "locales", "_config.yml", "_toc.yml", "requirements.txt",
-                           "pyproject.toml", "_build/generated/downloads.json",
-                           "_build/generated/jieba-userdict.txt")
+INPUTS: tuple[str, ...] = (
+    "book",
+    "data",
+    "lib",
+    "locales",
+    "_config.yml",
+    "_toc.yml",
+    "requirements.txt",
+    "pyproject.toml",
+    "_build/generated/downloads.json",
+    "_build/generated/jieba-userdict.txt",
+)
 # Never inputs: caches, compiled catalogues (Sphinx writes the .mo files while building), the source
 # pages Sphinx itself writes from data/ (data/ is an input), notebooks' checkpoints.
 _SKIP_PARTS = {"__pycache__", ".ipynb_checkpoints", ".pytest_cache"}
@@ -80,8 +91,12 @@ def input_files(root: Path = REPO) -> list[Path]:
         paths: Iterable[Path] = [top] if top.is_file() else sorted(top.rglob("*")) if top.is_dir() else []
         for path in paths:
             rel = path.relative_to(root).as_posix()
-            if (path.is_file() and not _SKIP_PARTS & set(path.parts) and path.suffix not in _SKIP_SUFFIXES
-                    and not any(rel.startswith(d + "/") for d in _SKIP_DIRS)):
+            if (
+                path.is_file()
+                and not _SKIP_PARTS & set(path.parts)
+                and path.suffix not in _SKIP_SUFFIXES
+                and not any(rel.startswith(d + "/") for d in _SKIP_DIRS)
+            ):
                 found.append(path)
     return found
 
@@ -98,8 +113,7 @@ def stamp(edition: Edition, root: Path = REPO) -> str:
 def up_to_date(edition: Edition, current: str) -> bool:
     """Whether the edition was built from exactly these inputs and its pages are all there."""
     path = edition.stamp_path
-    return (path.is_file() and path.read_text().strip() == current
-            and (edition.site / "index.html").is_file())
+    return path.is_file() and path.read_text().strip() == current and (edition.site / "index.html").is_file()
 
 
 def extensions_hash(root: Path = REPO) -> str:
@@ -124,21 +138,39 @@ def _fresh_environment_if_extensions_changed(doctreedir: Path, root: Path) -> No
     mark.write_text(current)
 
 
-def sphinx_build(edition: Edition, root: Path = REPO, builder: str = "html", outdir: Path | None = None,
-                 doctreedir: Path | None = None, strict: bool = True, quiet: bool = True) -> int:
+def sphinx_build(
+    edition: Edition,
+    root: Path = REPO,
+    builder: str = "html",
+    outdir: Path | None = None,
+    doctreedir: Path | None = None,
+    strict: bool = True,
+    quiet: bool = True,
+) -> int:
     """Run Sphinx on the book as `jupyter-book build . -W -n --keep-going` does, in one language."""
     from jupyter_book.sphinx import build_sphinx
 
     doctreedir = doctreedir or edition.base / ".doctrees"
     _fresh_environment_if_extensions_changed(doctreedir, root)
-    overrides = {"external_toc_path": (root / "_toc.yml").as_posix(), "latex_individualpages": False,
-                 "language": edition.language}
+    overrides = {
+        "external_toc_path": (root / "_toc.yml").as_posix(),
+        "latex_individualpages": False,
+        "language": edition.language,
+    }
     if strict:
         overrides["nitpicky"] = True
-    result = build_sphinx(root, outdir or edition.outdir, noconfig=True, path_config=str(root / "_config.yml"),
-                          confoverrides=overrides, builder=builder,
-                          doctreedir=doctreedir,
-                          warningiserror=strict, keep_going=True, quiet=quiet)
+    result = build_sphinx(
+        root,
+        outdir or edition.outdir,
+        noconfig=True,
+        path_config=str(root / "_config.yml"),
+        confoverrides=overrides,
+        builder=builder,
+        doctreedir=doctreedir,
+        warningiserror=strict,
+        keep_going=True,
+        quiet=quiet,
+    )
     return result if isinstance(result, int) else 1  # build_sphinx returns the exception it caught
 
 
@@ -180,8 +212,10 @@ def build(edition: Edition, root: Path = REPO, force: bool = False) -> tuple[str
     edition.stamp_path.unlink(missing_ok=True)  # a failed build leaves no stamp behind
     status = sphinx_build(edition, root)
     if status != 0:
-        raise SystemExit(f"the {edition.language} edition did not build (Sphinx status {status}); "
-                         "the warnings above say why")
+        raise SystemExit(
+            f"the {edition.language} edition did not build (Sphinx status {status}); "
+            "the warnings above say why"
+        )
     if edition.site != edition.outdir:
         copied, deleted = mirror(edition.outdir, edition.site)
         note = f"built, {copied} files copied to {edition.site.relative_to(root)}, {deleted} removed"
@@ -194,15 +228,21 @@ def build(edition: Edition, root: Path = REPO, force: bool = False) -> tuple[str
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--lang", choices=sorted(editions()), action="append",
-                        help="the edition(s) to build (default: every edition)")
+    parser.add_argument(
+        "--lang",
+        choices=sorted(editions()),
+        action="append",
+        help="the edition(s) to build (default: every edition)",
+    )
     parser.add_argument("--force", action="store_true", help="build even when up to date")
     args = parser.parse_args(argv)
     for language in args.lang or list(editions()):
         edition = editions()[language]
         what, seconds = build(edition, force=args.force)
-        print(f"{language} edition {what} in {seconds:.1f} s: {edition.site.relative_to(REPO)}/index.html",
-              file=sys.stderr)
+        print(
+            f"{language} edition {what} in {seconds:.1f} s: {edition.site.relative_to(REPO)}/index.html",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -40,9 +40,9 @@ import posixpath
 import re
 import sys
 import time
-from typing import Any
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from zhuzhou_innovation.paths import BUILD, REPO
@@ -69,12 +69,16 @@ class PdfEdition:
 
 EDITIONS = {
     "en": PdfEdition("en", SITE, PDF, STAMP, PRINT_DIR),
-    "zh_CN": PdfEdition("zh_CN", SITE / "zh", downloads.OUT / downloads.BOOK_PDF_ZH,
-                        BUILD / "generated" / "book-pdf.zh.stamp", PRINT_DIR / "zh"),
+    "zh_CN": PdfEdition(
+        "zh_CN",
+        SITE / "zh",
+        downloads.OUT / downloads.BOOK_PDF_ZH,
+        BUILD / "generated" / "book-pdf.zh.stamp",
+        PRINT_DIR / "zh",
+    ),
 }
 # The words the PDF adds to the pages, and its `lang`, per language.
-LABELS = {"en": {"contents": "Contents", "lang": "en"},
-          "zh_CN": {"contents": "目录", "lang": "zh-Hans"}}
+LABELS = {"en": {"contents": "Contents", "lang": "en"}, "zh_CN": {"contents": "目录", "lang": "zh-Hans"}}
 LEFT_OUT = {"book/downloads"}  # pages that list files for the site, not part of the text
 
 # A4 with the margins the print CSS uses (book/_static/print.css); the footer sits in the bottom one.
@@ -85,7 +89,9 @@ CONTENT_WIDTH_PX = int((PAGE_WIDTH_MM - MARGIN_MM["left"] - MARGIN_MM["right"]) 
 
 # Rules for the assembled book only (the site's own print rules are in book/_static/print.css).
 PAGE_RULE = "@page {{ size: A4; margin: {top}mm {right}mm {bottom}mm {left}mm; }}".format(**MARGIN_MM)
-BOOK_CSS = PAGE_RULE + """
+BOOK_CSS = (
+    PAGE_RULE
+    + """
 body.print-book { margin: 0; background: white; }
 .print-book .title-page { break-after: page; padding-top: 30vh; text-align: center; }
 .print-book .title-page h1 { font-size: 2.2rem; margin-bottom: 1.2em; }
@@ -100,13 +106,32 @@ body.print-book { margin: 0; background: white; }
 .print-book article.chapter { break-before: page; }
 .print-book article.chapter > section > h1:first-of-type { margin-top: 0; }
 """
+)
 
-FOOTER = ('<div style="width:100%;font-size:8pt;text-align:center;color:#444;'
-          'font-family:\'DejaVu Sans\',sans-serif"><span class="pageNumber"></span></div>')
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-ID_ATTRS = ("aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "for", "headers",
-            "popovertarget", "list")
+FOOTER = (
+    '<div style="width:100%;font-size:8pt;text-align:center;color:#444;'
+    'font-family:\'DejaVu Sans\',sans-serif"><span class="pageNumber"></span></div>'
+)
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ID_ATTRS = (
+    "aria-labelledby",
+    "aria-describedby",
+    "aria-controls",
+    "aria-owns",
+    "for",
+    "headers",
+    "popovertarget",
+    "list",
+)
 
 
 @dataclass
@@ -134,8 +159,11 @@ def _site_target(page_html: str, url: str) -> tuple[str, str] | None:
     parts = urlsplit(url)
     if parts.scheme or parts.netloc or url.startswith("javascript:"):
         return None
-    path = posixpath.normpath(posixpath.join(posixpath.dirname(page_html), unquote(parts.path))) \
-        if parts.path else page_html
+    path = (
+        posixpath.normpath(posixpath.join(posixpath.dirname(page_html), unquote(parts.path)))
+        if parts.path
+        else page_html
+    )
     return path, unquote(parts.fragment)
 
 
@@ -157,8 +185,9 @@ def _article(soup, docname: str, pages: dict[str, str], site: Path):
             tag[attr] = " ".join(ids.get(token, token) for token in str(tag[attr]).split())
     for style in article.find_all("style"):  # pandas Styler rules name the table by id
         if style.string:
-            style.string = re.sub(r"#([A-Za-z_][\w-]*)",
-                                  lambda m: "#" + ids.get(m.group(1), m.group(1)), style.string)
+            style.string = re.sub(
+                r"#([A-Za-z_][\w-]*)", lambda m: "#" + ids.get(m.group(1), m.group(1)), style.string
+            )
     for link in article.find_all("a", href=True):
         target = _site_target(page_html, link["href"])
         if target is None:
@@ -174,7 +203,9 @@ def _article(soup, docname: str, pages: dict[str, str], site: Path):
         if target is not None:
             tag["src"] = _file_uri(site / target[0])
     heading = article.find("h1")
-    title = " ".join(heading.get_text().split()) if heading else docname  # spans (lang="zh-Hans") join as printed
+    title = (
+        " ".join(heading.get_text().split()) if heading else docname
+    )  # spans (lang="zh-Hans") join as printed
     return article, title
 
 
@@ -193,8 +224,9 @@ def book_pages(root: Path = REPO) -> list[Page]:
     return [p for p in reading_order(root / "_toc.yml") if p.docname not in LEFT_OUT]
 
 
-def print_page(site: Path = SITE, root: Path = REPO,
-               numbers: dict[str, int] | None = None, language: str = "en") -> tuple[str, list[Chapter]]:
+def print_page(
+    site: Path = SITE, root: Path = REPO, numbers: dict[str, int] | None = None, language: str = "en"
+) -> tuple[str, list[Chapter]]:
     """The book built in `site` from the sources in `root`, as one HTML page, and its chapters.
 
     `numbers` maps each chapter's anchor to the page it starts on (blank in the first print);
@@ -223,7 +255,7 @@ def print_page(site: Path = SITE, root: Path = REPO,
     book_title = str(config.get("title", ""))
     head = "\n".join(f'<link rel="stylesheet" href="{_file_uri(p)}">' for p in sheets)
     text = f"""<!DOCTYPE html>
-<html lang="{LABELS[language]['lang']}" data-theme="light" data-mode="light">
+<html lang="{LABELS[language]["lang"]}" data-theme="light" data-mode="light">
 <head>
 <meta charset="utf-8">
 <title>{html.escape(book_title)}</title>
@@ -232,7 +264,7 @@ def print_page(site: Path = SITE, root: Path = REPO,
 </head>
 <body class="print-book">
 {_title_page(config)}
-{_contents(chapters, LABELS[language]['contents'])}
+{_contents(chapters, LABELS[language]["contents"])}
 {"".join(articles)}
 </body>
 </html>
@@ -249,8 +281,11 @@ def _config(root: Path = REPO, language: str = "en") -> dict:
     sphinx = (config.get("sphinx") or {}).get("config") or {}
     local = (sphinx.get("nb_i18n_config") or {}).get(language) or {}
     if language != "en":
-        config = {**config, "title": local.get("html_title", config.get("title", "")),
-                  "author": local.get("author", config.get("author", ""))}
+        config = {
+            **config,
+            "title": local.get("html_title", config.get("title", "")),
+            "author": local.get("author", config.get("author", "")),
+        }
     return config
 
 
@@ -266,7 +301,9 @@ def _caption(caption: str, root: Path, language: str) -> str:
 
 def _title_page(config: dict) -> str:
     lines = "".join(f"<p>{html.escape(str(config[k]))}</p>" for k in ("author", "copyright") if config.get(k))
-    return f'<section class="title-page"><h1>{html.escape(str(config.get("title", "")))}</h1>{lines}</section>'
+    return (
+        f'<section class="title-page"><h1>{html.escape(str(config.get("title", "")))}</h1>{lines}</section>'
+    )
 
 
 def _contents(chapters: list[Chapter], heading: str = "Contents") -> str:
@@ -277,10 +314,14 @@ def _contents(chapters: list[Chapter], heading: str = "Contents") -> str:
             items.append(f'<li class="part">{html.escape(c.part)}</li>')
             part = c.part
         number = "" if c.page_number is None else str(c.page_number)
-        items.append(f'<li class="chapter"><a href="#{c.anchor}"><span class="title">{html.escape(c.title)}'
-                     f'</span><span class="leader"></span><span class="page">{number}</span></a></li>')
-    return (f'<nav class="book-contents" aria-label="{html.escape(heading)}"><h2>{html.escape(heading)}</h2>'
-            f'<ol>{"".join(items)}</ol></nav>')
+        items.append(
+            f'<li class="chapter"><a href="#{c.anchor}"><span class="title">{html.escape(c.title)}'
+            f'</span><span class="leader"></span><span class="page">{number}</span></a></li>'
+        )
+    return (
+        f'<nav class="book-contents" aria-label="{html.escape(heading)}"><h2>{html.escape(heading)}</h2>'
+        f"<ol>{''.join(items)}</ol></nav>"
+    )
 
 
 def stamp(site: Path, root: Path, chromium: Path, language: str = "en") -> str:
@@ -309,11 +350,16 @@ def _check_web_font(page) -> None:
     text with whatever system font it finds (or none), not the book's own."""
     from .webfont import FAMILY
 
-    status = page.evaluate("""family => [...document.fonts]
-        .filter(f => f.family.replace(/["']/g, '') === family).map(f => f.status)""", FAMILY)
+    status = page.evaluate(
+        """family => [...document.fonts]
+        .filter(f => f.family.replace(/["']/g, '') === family).map(f => f.status)""",
+        FAMILY,
+    )
     if "loaded" not in status:
-        raise RuntimeError(f"the web font {FAMILY!r} did not load in the print page (status {status}); "
-                           "is book/_static/generated/cjk-webfont.css in the built site?")
+        raise RuntimeError(
+            f"the web font {FAMILY!r} did not load in the print page (status {status}); "
+            "is book/_static/generated/cjk-webfont.css in the built site?"
+        )
 
 
 def _print(browser, html_path: Path) -> bytes:
@@ -323,9 +369,16 @@ def _print(browser, html_path: Path) -> bytes:
         page.goto(html_path.resolve().as_uri(), wait_until="load")
         page.evaluate("document.fonts.ready.then(() => true)")
         _check_web_font(page)
-        return page.pdf(format="A4", print_background=True, display_header_footer=True,
-                        header_template="<span></span>", footer_template=FOOTER,
-                        margin={k: f"{v}mm" for k, v in MARGIN_MM.items()}, outline=False, tagged=True)
+        return page.pdf(
+            format="A4",
+            print_background=True,
+            display_header_footer=True,
+            header_template="<span></span>",
+            footer_template=FOOTER,
+            margin={k: f"{v}mm" for k, v in MARGIN_MM.items()},
+            outline=False,
+            tagged=True,
+        )
     finally:
         page.close()
 
@@ -345,8 +398,10 @@ def chapter_pages(pdf: bytes, anchors: list[str]) -> dict[str, int]:
             found[name] = page + 1
     missing = [a for a in anchors if a not in found]
     if missing:
-        raise RuntimeError(f"the printed book has no destination for {', '.join(missing)}: "
-                           "Chromium wrote no named destination for these chapters")
+        raise RuntimeError(
+            f"the printed book has no destination for {', '.join(missing)}: "
+            "Chromium wrote no named destination for these chapters"
+        )
     return found
 
 
@@ -374,7 +429,10 @@ def with_outline(pdf: bytes, chapters: list[Chapter], config: dict) -> bytes:
     # the document information: title and author from _config.yml; no dates (the clock's time
     # would make two prints differ, and pypdf writes them escaped, out of normalise_pdf's reach)
     info = {k: v for k, v in (writer.metadata or {}).items() if k not in ("/CreationDate", "/ModDate")}
-    writer.metadata = info | {"/Title": str(config.get("title", "")), "/Author": str(config.get("author", ""))}
+    writer.metadata = info | {
+        "/Title": str(config.get("title", "")),
+        "/Author": str(config.get("author", "")),
+    }
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -387,7 +445,9 @@ def _read_stamp(path: Path) -> dict:
         return {}  # none yet, or from an older version of this module: print
 
 
-def print_book(browser, site: Path, root: Path, work: Path, language: str = "en") -> tuple[bytes, list[Chapter]]:
+def print_book(
+    browser, site: Path, root: Path, work: Path, language: str = "en"
+) -> tuple[bytes, list[Chapter]]:
     """Print the book with `browser` (a Playwright Chromium) until the contents' page numbers
     agree with the pages the chapters start on (the second print, as the numbers take no room)."""
     work.mkdir(parents=True, exist_ok=True)
@@ -405,9 +465,17 @@ def print_book(browser, site: Path, root: Path, work: Path, language: str = "en"
     raise RuntimeError(f"the contents' page numbers did not settle: {numbers}")
 
 
-def build(site: Path = SITE, out: Path = PDF, root: Path = REPO, chromium: Path | None = None,
-          force: bool = False, stamp_path: Path = STAMP, work: Path = PRINT_DIR,
-          browser=None, language: str = "en") -> tuple[bool, int]:
+def build(
+    site: Path = SITE,
+    out: Path = PDF,
+    root: Path = REPO,
+    chromium: Path | None = None,
+    force: bool = False,
+    stamp_path: Path = STAMP,
+    work: Path = PRINT_DIR,
+    browser=None,
+    language: str = "en",
+) -> tuple[bool, int]:
     """Print the book built in `site` (from the sources in `root`) to `out` unless it is up to
     date; returns (printed, pages). The print page is written to `work`; `language` is the
     edition's (`en` or `zh_CN`).
@@ -428,8 +496,9 @@ def build(site: Path = SITE, out: Path = PDF, root: Path = REPO, chromium: Path 
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(chromium), headless=True,
-                                                 args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(
+                executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS
+            )
             try:
                 pdf, chapters = print_book(browser, site, root, work, language)
             finally:
@@ -456,14 +525,26 @@ def build_editions(languages: list[str], force: bool = False) -> list[tuple[PdfE
             for language in languages:
                 edition = EDITIONS[language]
                 start = time.perf_counter()
-                if not force and edition.out.is_file() and _read_stamp(edition.stamp_path).get("stamp") == \
-                        stamp(edition.site, REPO, downloads.CHROMIUM, language):
+                if (
+                    not force
+                    and edition.out.is_file()
+                    and _read_stamp(edition.stamp_path).get("stamp")
+                    == stamp(edition.site, REPO, downloads.CHROMIUM, language)
+                ):
                     done.append((edition, False, _read_stamp(edition.stamp_path)["pages"], 0.0))
                     continue
-                browser = browser or playwright.chromium.launch(executable_path=str(downloads.CHROMIUM),
-                                                                headless=True, args=CHROMIUM_ARGS)
-                printed, pages = build(edition.site, edition.out, force=force, stamp_path=edition.stamp_path,
-                                       work=edition.work, browser=browser, language=language)
+                browser = browser or playwright.chromium.launch(
+                    executable_path=str(downloads.CHROMIUM), headless=True, args=CHROMIUM_ARGS
+                )
+                printed, pages = build(
+                    edition.site,
+                    edition.out,
+                    force=force,
+                    stamp_path=edition.stamp_path,
+                    work=edition.work,
+                    browser=browser,
+                    language=language,
+                )
                 done.append((edition, printed, pages, time.perf_counter() - start))
         finally:
             if browser is not None:
@@ -474,8 +555,12 @@ def build_editions(languages: list[str], force: bool = False) -> list[tuple[PdfE
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--force", action="store_true", help="print even if up to date")
-    parser.add_argument("--lang", choices=sorted(EDITIONS), action="append",
-                        help="the edition(s) to print (default: every edition whose pages are built)")
+    parser.add_argument(
+        "--lang",
+        choices=sorted(EDITIONS),
+        action="append",
+        help="the edition(s) to print (default: every edition whose pages are built)",
+    )
     args = parser.parse_args(argv)
     languages = args.lang or [lang for lang, e in EDITIONS.items() if (e.site / "index.html").is_file()]
     if not downloads.chromium_available():
@@ -490,7 +575,9 @@ def main(argv: list[str] | None = None) -> int:
     for edition, printed, pages, seconds in done:
         size = downloads.human_size(edition.out.stat().st_size)
         state = f"printed in {seconds:.0f} s" if printed else "up to date"
-        print(f"book PDF ({edition.language}) {state}: {edition.out.relative_to(REPO)} ({pages} pages, {size})")
+        print(
+            f"book PDF ({edition.language}) {state}: {edition.out.relative_to(REPO)} ({pages} pages, {size})"
+        )
     if listed:
         print("the downloads listing changed: the downloads pages are rebuilt")
     return 0

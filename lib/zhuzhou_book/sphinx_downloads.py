@@ -26,7 +26,6 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
-
 from zhuzhou_innovation.paths import REPO
 
 from .downloads import GROUPS, LISTING, human_size
@@ -35,18 +34,40 @@ from .toc import reading_order
 ZH = "language-zh-Hans"  # docutils writes a `language-*` class as the element's lang attribute
 
 LABELS = {
-    "en": {"file": "File", "format": "Format", "size": "Size", "holds": "What it holds", "figure": "Figure",
-           "chapter": "Chapter", "english": "English", "chinese": "中文", "data": "Data",
-           "none": "No file of this group was built.", "licence": "Licence of the tables: {}",
-           "no-pack": "The briefing pack was not built, so no figure is listed.",
-           "figures": "Every figure as SVG (vector) and {}, in English and Chinese, and the CSV of what it draws",
-           "png": "PNG at {} dpi", "or": " or "},
-    "zh": {"file": "文件", "format": "格式", "size": "大小", "holds": "内容", "figure": "图表",
-           "chapter": "章节", "english": "英文版", "chinese": "中文版", "data": "数据",
-           "none": "本组文件均未生成。", "licence": "数据表的许可协议：{}",
-           "no-pack": "简报资料包未生成，故此处不列图表。",
-           "figures": "本书每幅图表的 SVG（矢量）与 {}，中英文各一份，另附所绘数据的 CSV",
-           "png": "{} dpi 的 PNG", "or": "或"},
+    "en": {
+        "file": "File",
+        "format": "Format",
+        "size": "Size",
+        "holds": "What it holds",
+        "figure": "Figure",
+        "chapter": "Chapter",
+        "english": "English",
+        "chinese": "中文",
+        "data": "Data",
+        "none": "No file of this group was built.",
+        "licence": "Licence of the tables: {}",
+        "no-pack": "The briefing pack was not built, so no figure is listed.",
+        "figures": "Every figure as SVG (vector) and {}, in English and Chinese, and the CSV of what it draws",
+        "png": "PNG at {} dpi",
+        "or": " or ",
+    },
+    "zh": {
+        "file": "文件",
+        "format": "格式",
+        "size": "大小",
+        "holds": "内容",
+        "figure": "图表",
+        "chapter": "章节",
+        "english": "英文版",
+        "chinese": "中文版",
+        "data": "数据",
+        "none": "本组文件均未生成。",
+        "licence": "数据表的许可协议：{}",
+        "no-pack": "简报资料包未生成，故此处不列图表。",
+        "figures": "本书每幅图表的 SVG（矢量）与 {}，中英文各一份，另附所绘数据的 CSV",
+        "png": "{} dpi 的 PNG",
+        "or": "或",
+    },
 }
 
 
@@ -67,8 +88,9 @@ def _listing() -> dict:
     return json.loads(LISTING.read_text(encoding="utf-8"))
 
 
-def _table(header: list[str | nodes.Node], rows: list[list[nodes.Node]], widths: list[int],
-           caption: str = "") -> nodes.table:
+def _table(
+    header: list[str | nodes.Node], rows: list[list[nodes.Node]], widths: list[int], caption: str = ""
+) -> nodes.table:
     table = nodes.table(classes=["downloads-table"])
     if caption:
         table += nodes.title(text=caption, translatable=False)  # from the data: no message
@@ -78,13 +100,15 @@ def _table(header: list[str | nodes.Node], rows: list[list[nodes.Node]], widths:
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
     group += head
-    head += nodes.row("", *(nodes.entry("", nodes.paragraph(text=h) if isinstance(h, str) else h)
-                            for h in header))
+    head += nodes.row(
+        "", *(nodes.entry("", nodes.paragraph(text=h) if isinstance(h, str) else h) for h in header)
+    )
     body = nodes.tbody()
     group += body
     for cells in rows:
-        body += nodes.row("", *(nodes.entry("", *c) if isinstance(c, list) else nodes.entry("", c)
-                                for c in cells))
+        body += nodes.row(
+            "", *(nodes.entry("", *c) if isinstance(c, list) else nodes.entry("", c) for c in cells)
+        )
     return table
 
 
@@ -121,22 +145,36 @@ class DownloadsTable(_DownloadsDirective):
         labels, rows = self.labels, []
         for entry in (e for e in data["files"] if e["group"] == group):
             name = entry["path"].rsplit("/", 1)[-1]
-            rows.append([nodes.paragraph("", "", self.link(entry, name)),
-                         nodes.paragraph(text=self.words(entry, "format")),
-                         nodes.paragraph(text=human_size(entry["bytes"])),
-                         nodes.paragraph(text=self.words(entry, "description"))])
+            rows.append(
+                [
+                    nodes.paragraph("", "", self.link(entry, name)),
+                    nodes.paragraph(text=self.words(entry, "format")),
+                    nodes.paragraph(text=human_size(entry["bytes"])),
+                    nodes.paragraph(text=self.words(entry, "description")),
+                ]
+            )
         for entry in (e for e in data["missing"] if e["group"] == group):
-            rows.append([nodes.paragraph(text=entry["path"].rsplit("/", 1)[-1]),
-                         nodes.paragraph(text=self.words(entry, "format")),
-                         nodes.paragraph(text=self.words(entry, "why")),
-                         nodes.paragraph(text=self.words(entry, "description"))])
+            rows.append(
+                [
+                    nodes.paragraph(text=entry["path"].rsplit("/", 1)[-1]),
+                    nodes.paragraph(text=self.words(entry, "format")),
+                    nodes.paragraph(text=self.words(entry, "why")),
+                    nodes.paragraph(text=self.words(entry, "description")),
+                ]
+            )
         if not rows:
             return [nodes.paragraph(text=labels["none"])]
         # the Chinese caption names the licence only; the page's text says what it covers
         licence = data.get("licence_names") if _lang(self.env) == "zh" else data.get("licence")
         caption = labels["licence"].format(licence) if group == "dataset" and licence else ""
-        return [_table([labels["file"], labels["format"], labels["size"], labels["holds"]], rows,
-                       [22, 18, 8, 52], caption)]
+        return [
+            _table(
+                [labels["file"], labels["format"], labels["size"], labels["holds"]],
+                rows,
+                [22, 18, 8, 52],
+                caption,
+            )
+        ]
 
 
 class FigureDownloads(_DownloadsDirective):
@@ -144,9 +182,13 @@ class FigureDownloads(_DownloadsDirective):
 
     def links(self, files: dict[str, dict], *keys: str) -> list[nodes.paragraph]:
         """One line per file (`svg-en`, `csv`...): its format and size, as the link's text."""
-        return [nodes.paragraph("", "", self.link(files[k], f"{k.split('-')[0].upper()}, "
-                                                            f"{human_size(files[k]['bytes'])}"))
-                for k in keys if k in files]
+        return [
+            nodes.paragraph(
+                "", "", self.link(files[k], f"{k.split('-')[0].upper()}, {human_size(files[k]['bytes'])}")
+            )
+            for k in keys
+            if k in files
+        ]
 
     def run(self) -> list[nodes.Node]:
         data = self.setup_listing()
@@ -163,20 +205,48 @@ class FigureDownloads(_DownloadsDirective):
                 if fig["titles"].get("zh"):
                     title += nodes.Text(" ")
                     title += nodes.inline(text=fig["titles"]["zh"], classes=[ZH])
-            chapter = addnodes.pending_xref("", refdomain="std", reftype="doc",
-                                            reftarget=f"/book/{fig['chapter']}", refexplicit=False,
-                                            refwarn=True)
+            chapter = addnodes.pending_xref(
+                "",
+                refdomain="std",
+                reftype="doc",
+                reftarget=f"/book/{fig['chapter']}",
+                refexplicit=False,
+                refwarn=True,
+            )
             chapter += nodes.inline(text=fig["chapter"])
-            rows.append([title, nodes.paragraph("", "", chapter), self.links(files, "svg-en", "png-en"),
-                         self.links(files, "svg-zh", "png-zh"), self.links(files, "csv")])
+            rows.append(
+                [
+                    title,
+                    nodes.paragraph("", "", chapter),
+                    self.links(files, "svg-en", "png-en"),
+                    self.links(files, "svg-zh", "png-zh"),
+                    self.links(files, "csv"),
+                ]
+            )
         if not rows:
             return [nodes.paragraph(text=labels["no-pack"])]
-        dpis = sorted({f["dpi"] for fig in data["figures"] for k, f in fig["files"].items()
-                       if k.startswith("png") and f.get("dpi")})
+        dpis = sorted(
+            {
+                f["dpi"]
+                for fig in data["figures"]
+                for k, f in fig["files"].items()
+                if k.startswith("png") and f.get("dpi")
+            }
+        )
         png = labels["png"].format(labels["or"].join(map(str, dpis))) if dpis else "PNG"
-        chinese = labels["chinese"] if zh else nodes.paragraph("", "", nodes.inline(text=labels["chinese"], classes=[ZH]))
-        return [_table([labels["figure"], labels["chapter"], labels["english"], chinese, labels["data"]], rows,
-                       [34, 24, 16, 16, 10], labels["figures"].format(png))]
+        chinese = (
+            labels["chinese"]
+            if zh
+            else nodes.paragraph("", "", nodes.inline(text=labels["chinese"], classes=[ZH]))
+        )
+        return [
+            _table(
+                [labels["figure"], labels["chapter"], labels["english"], chinese, labels["data"]],
+                rows,
+                [34, 24, 16, 16, 10],
+                labels["figures"].format(png),
+            )
+        ]
 
 
 def setup(app):

@@ -47,10 +47,17 @@ def counterparts(pagename: str, language: str, editions: dict[str, dict]) -> lis
     """Every edition of `pagename` (this one first), with its address relative to this page."""
     here = editions[language]
     ordered = [language] + [lang for lang in editions if lang != language]
-    return [{"language": lang, "url": counterpart_url(pagename, here, editions[lang]),
-             "hreflang": editions[lang]["html_lang"], "label": editions[lang]["label"],
-             "title": editions[lang].get("title", ""), "current": lang == language}
-            for lang in ordered]
+    return [
+        {
+            "language": lang,
+            "url": counterpart_url(pagename, here, editions[lang]),
+            "hreflang": editions[lang]["html_lang"],
+            "label": editions[lang]["label"],
+            "title": editions[lang].get("title", ""),
+            "current": lang == language,
+        }
+        for lang in ordered
+    ]
 
 
 def _on_config_inited(app: Sphinx, config: Config) -> None:
@@ -64,8 +71,7 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
     config.html_theme_options = options
 
 
-def _on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict,
-                          doctree) -> None:
+def _on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     editions = app.config.editions
     language = edition_of(app.config.language, editions)
     links = counterparts(pagename, language, editions)
@@ -73,7 +79,8 @@ def _on_html_page_context(app: Sphinx, pagename: str, templatename: str, context
     context["edition_counterparts"] = [x for x in links if not x["current"]]
     context["metatags"] = context.get("metatags", "") + "".join(
         f'\n<link rel="alternate" hreflang="{escape(x["hreflang"])}" href="{escape(x["url"])}" />'
-        for x in links)
+        for x in links
+    )
 
 
 def setup(app: Sphinx) -> dict:

@@ -87,8 +87,7 @@ def edition_language(language: str | None) -> str:
     return (language or "en").replace("-", "_").split("_")[0].lower()
 
 
-def select_language_outputs(notebook: dict, lang: str, required_mimes: tuple[str, ...] = ()
-                            ) -> list[str]:
+def select_language_outputs(notebook: dict, lang: str, required_mimes: tuple[str, ...] = ()) -> list[str]:
     """Keep the outputs of `lang`: glue `key.<lang>` as `key`, drop outputs tagged another language.
 
     Returns the glue keys that have an output of a `required_mimes` type (a figure) but no
@@ -97,8 +96,12 @@ def select_language_outputs(notebook: dict, lang: str, required_mimes: tuple[str
     suffix = f".{lang}"
     missing: list[str] = []
     cells = [c for c in notebook.get("cells", []) if c.get("cell_type") == "code"]
-    variants = {name[: -len(suffix)] for c in cells for o in c.get("outputs", [])
-                if (name := _glue_name(o)) and name.endswith(suffix)}
+    variants = {
+        name[: -len(suffix)]
+        for c in cells
+        for o in c.get("outputs", [])
+        if (name := _glue_name(o)) and name.endswith(suffix)
+    }
     for cell in cells:
         kept = []
         for output in cell.get("outputs", []):
@@ -110,8 +113,12 @@ def select_language_outputs(notebook: dict, lang: str, required_mimes: tuple[str
                 output["metadata"]["scrapbook"]["name"] = name[: -len(suffix)]
             elif name is not None and name in variants:
                 continue  # replaced by its variant for this language
-            elif (name is not None and lang != "en" and "." not in name
-                  and any(m.endswith(mime) for m in output.get("data", {}) for mime in required_mimes)):
+            elif (
+                name is not None
+                and lang != "en"
+                and "." not in name
+                and any(m.endswith(mime) for m in output.get("data", {}) for mime in required_mimes)
+            ):
                 missing.append(name)
             kept.append(output)
         cell["outputs"] = kept
@@ -128,14 +135,21 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     if not str(app.env.doc2path(docname)).endswith(".ipynb"):
         return
     notebook = json.loads(source[0])
-    missing = select_language_outputs(notebook, edition_language(app.config.language),
-                                      tuple(app.config.nb_i18n_required_variants))
+    missing = select_language_outputs(
+        notebook, edition_language(app.config.language), tuple(app.config.nb_i18n_required_variants)
+    )
     # A page whose translation is pending (its chapter is being rewritten) is English on purpose.
     log = logger.info if docname in _pending(app) else logger.warning
     for key in missing:
-        log("glue key %r has no %r variant: the %s edition would show the English "
-                       "output", key, f"{key}.{edition_language(app.config.language)}",
-                       app.config.language, location=docname, type="nb_i18n", subtype="variant")
+        log(
+            "glue key %r has no %r variant: the %s edition would show the English output",
+            key,
+            f"{key}.{edition_language(app.config.language)}",
+            app.config.language,
+            location=docname,
+            type="nb_i18n",
+            subtype="variant",
+        )
     source[0] = json.dumps(notebook)
 
 
@@ -144,8 +158,11 @@ def _pending(app: Sphinx) -> set[str]:
     if not hasattr(app, "nb_i18n_pending"):
         from .catalogues import pending_pages
 
-        app.nb_i18n_pending = {doc for d in app.config.locale_dirs  # type: ignore[attr-defined]
-                               for doc in pending_pages(Path(app.srcdir), app.config.language or "en", d)}
+        app.nb_i18n_pending = {  # type: ignore[attr-defined]
+            doc
+            for d in app.config.locale_dirs
+            for doc in pending_pages(Path(app.srcdir), app.config.language or "en", d)
+        }
     return app.nb_i18n_pending  # type: ignore[attr-defined]
 
 
@@ -170,8 +187,9 @@ class TranslateTocCaptions(SphinxTransform):
         for toctree in toctrees:  # captions, and the explicit `title:` of entries
             if toctree.get("caption"):
                 toctree["caption"] = catalog.gettext(toctree["caption"])
-            toctree["entries"] = [(title and catalog.gettext(title), doc)
-                                  for title, doc in toctree["entries"]]
+            toctree["entries"] = [
+                (title and catalog.gettext(title), doc) for title, doc in toctree["entries"]
+            ]
 
 
 def merged(value: Any, update: Any) -> Any:
@@ -187,7 +205,7 @@ def _on_config_inited(app: Sphinx, config) -> None:
     A dictionary setting is merged key by key, so `html_theme_options: {search_bar_text: ...}`
     changes one option and keeps the others jupyter-book set."""
     for name, value in config.nb_i18n_config.get(config.language, {}).items():
-        config[name] = merged(config[name] if name in config else None, value)
+        config[name] = merged(config.get(name, None), value)
 
 
 def setup(app: Sphinx) -> dict:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import itertools
 import types
 from collections import defaultdict
 from pathlib import Path
@@ -46,22 +47,50 @@ DERIVED_DOC = "book/derived"
 SOURCES_DIR = "book/sources"  # one generated page per source text (not committed)
 
 LABELS: dict[str, dict[str, Any]] = {
-    "en": {"printed": "Printed", "suspect": "Flagged suspect", "derived": "Derived, not printed",
-           "source": "Source", "used": "Used on", "read": "Read it in the source text",
-           "note": "Note", "inputs": "Inputs", "working": "Working", "formula": "Formula",
-           "explained": "Explained in", "caveat": "Caveat", "nowhere": "no page yet",
-           "kind": {"actual": "reported", "target": "target", "growth": "growth",
-                    "share": "share", "rank": "rank"},
-           "attribution": "The text as the project received it (never edited; typos and slips are "
-                          "kept). Recorded quotes are highlighted; a link to a number marks its quote.",
-           "published": "Published"},
-    "zh": {"printed": "原文", "suspect": "存疑", "derived": "推算值，原文未载",
-           "source": "来源", "used": "引用页面", "read": "查看原文", "note": "说明", "inputs": "输入",
-           "working": "算式", "formula": "公式", "explained": "详见", "caveat": "注意", "nowhere": "暂无",
-           "kind": {"actual": "实际", "target": "目标", "growth": "增长", "share": "占比", "rank": "排名"},
-           "attribution": "项目收到的原文（未经编辑，错字与笔误照录）。已记录的引文以底色标出；"
-                          "点击数字链接可定位其引文。",
-           "published": "发布"},
+    "en": {
+        "printed": "Printed",
+        "suspect": "Flagged suspect",
+        "derived": "Derived, not printed",
+        "source": "Source",
+        "used": "Used on",
+        "read": "Read it in the source text",
+        "note": "Note",
+        "inputs": "Inputs",
+        "working": "Working",
+        "formula": "Formula",
+        "explained": "Explained in",
+        "caveat": "Caveat",
+        "nowhere": "no page yet",
+        "kind": {
+            "actual": "reported",
+            "target": "target",
+            "growth": "growth",
+            "share": "share",
+            "rank": "rank",
+        },
+        "attribution": "The text as the project received it (never edited; typos and slips are "
+        "kept). Recorded quotes are highlighted; a link to a number marks its quote.",
+        "published": "Published",
+    },
+    "zh": {
+        "printed": "原文",
+        "suspect": "存疑",
+        "derived": "推算值，原文未载",
+        "source": "来源",
+        "used": "引用页面",
+        "read": "查看原文",
+        "note": "说明",
+        "inputs": "输入",
+        "working": "算式",
+        "formula": "公式",
+        "explained": "详见",
+        "caveat": "注意",
+        "nowhere": "暂无",
+        "kind": {"actual": "实际", "target": "目标", "growth": "增长", "share": "占比", "rank": "排名"},
+        "attribution": "项目收到的原文（未经编辑，错字与笔误照录）。已记录的引文以底色标出；"
+        "点击数字链接可定位其引文。",
+        "published": "发布",
+    },
 }
 
 
@@ -92,6 +121,7 @@ def mark_chinese(text: str) -> str:
 
 # ---- the number node: a link with its tooltip ----------------------------------------------
 
+
 class zz_number(nodes.Inline, nodes.TextElement):
     """A number from the data: its text, and (attributes) its key and the page it links to."""
 
@@ -106,9 +136,11 @@ def _tooltip(app: Sphinx, key: str) -> str:
         source = facts.source(key)
         assert source is not None  # a row always has its source
         cite = source.citation_en if lang == "en" else source.citation_zh
-        parts = [f'<span class="zz-q" lang="zh-Hans">「{html.escape(r.quote)}」</span>',
-                 f'<span class="zz-meta">{labels["printed"]}: <span lang="zh-Hans">'
-                 f'{html.escape(r.as_printed)}</span> · {mark_chinese(cite)}</span>']
+        parts = [
+            f'<span class="zz-q" lang="zh-Hans">「{html.escape(r.quote)}」</span>',
+            f'<span class="zz-meta">{labels["printed"]}: <span lang="zh-Hans">'
+            f"{html.escape(r.as_printed)}</span> · {mark_chinese(cite)}</span>",
+        ]
         if r.flag:
             parts.append(f'<span class="zz-flag">{labels["suspect"]}</span>')
         return "".join(parts)
@@ -116,9 +148,11 @@ def _tooltip(app: Sphinx, key: str) -> str:
     assert q is not None
     title = q.en if lang == "en" else q.zh
     formula = q.formula_en if lang == "en" else q.formula_zh
-    return (f'<span class="zz-meta">{mark_chinese(title)}</span>'
-            f'<span class="zz-meta">{labels["derived"]}: {mark_chinese(formula)}</span>'
-            f'<span class="zz-meta">{html.escape(q.arithmetic)}</span>')
+    return (
+        f'<span class="zz-meta">{mark_chinese(title)}</span>'
+        f'<span class="zz-meta">{labels["derived"]}: {mark_chinese(formula)}</span>'
+        f'<span class="zz-meta">{html.escape(q.arithmetic)}</span>'
+    )
 
 
 class zz_numwrap(nodes.Inline, nodes.Element):
@@ -137,8 +171,10 @@ def visit_number(self, node: zz_number) -> None:
     key = node["key"]
     target = NUMBERS_DOC if node["kind"] == "row" else DERIVED_DOC
     href = self.builder.get_relative_uri(self.builder.current_docname, target) + "#" + key
-    self.body.append(f'<a class="zz-num" href="{href}" aria-describedby="zz-tip-{node["serial"]}" '
-                     f'data-key="{key}" data-value="{node["value"]!r}">')
+    self.body.append(
+        f'<a class="zz-num" href="{href}" aria-describedby="zz-tip-{node["serial"]}" '
+        f'data-key="{key}" data-value="{node["value"]!r}">'
+    )
 
 
 def depart_number(self, node: zz_number) -> None:
@@ -167,8 +203,12 @@ class NumberRole(SphinxRole):
         node = zz_number(self.rawtext, text, key=key, kind=fact.kind, value=fact.value, serial=serials[0])
         # The tooltip is a node of the page, not markup added on writing, so the site search
         # indexes the quote and the number as printed: a reader can search for 3.27% or 研发.
-        tip = nodes.raw("", f'<span class="zz-tip" role="tooltip" id="zz-tip-{serials[0]}">'
-                            f'{_tooltip(self.env.app, key)}</span>', format="html")
+        tip = nodes.raw(
+            "",
+            f'<span class="zz-tip" role="tooltip" id="zz-tip-{serials[0]}">'
+            f"{_tooltip(self.env.app, key)}</span>",
+            format="html",
+        )
         _record_use(self.env, key)
         return [zz_numwrap("", node, tip)], []
 
@@ -225,6 +265,7 @@ def merge_info(app: Sphinx, env: BuildEnvironment, docnames: list[str], other: B
 
 # ---- generated pages -------------------------------------------------------------------------
 
+
 class zz_generated(nodes.General, nodes.Element):
     """Placeholder a directive leaves; filled in once every page has been read."""
 
@@ -243,6 +284,7 @@ class _Placeholder(Directive):
 
 class EveryNumber(_Placeholder):
     """The every-number page: one entry per row, grouped by source."""
+
     what = "every-number"
 
 
@@ -255,11 +297,16 @@ def add_source_slugs(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     slugs = env.metadata[env.docname].setdefault("myst_slugs", {})
     for src in _facts(app).ds.sources.itertuples():
-        slugs[f"source-{src.id}"] = (2, f"source-{src.id}", src.citation_en if _lang(app) == "en" else src.citation_zh)
+        slugs[f"source-{src.id}"] = (
+            2,
+            f"source-{src.id}",
+            src.citation_en if _lang(app) == "en" else src.citation_zh,
+        )
 
 
 class DerivedNumbers(_Placeholder):
     """The derived-numbers page: one entry per quantity, with formula, inputs and working."""
+
     what = "derived-numbers"
 
 
@@ -269,6 +316,7 @@ class SourceText(_Placeholder):
 
     The title comes from the data in the build's language, not from the page's markdown, so the
     generated pages are the same files for both editions and hold no message to translate."""
+
     what = "source-text"
     required_arguments = 1
     optional_arguments = 0
@@ -308,30 +356,39 @@ def _every_number(app: Sphinx, docname: str) -> str:
     for src in ds.sources.sort_values(["published", "id"]).itertuples():
         cite = src.citation_en if lang == "en" else src.citation_zh
         page = f"{SOURCES_DIR}/{src.id}"
-        out.append(f'<section class="zz-source" id="source-{src.id}"><h2>{mark_chinese(cite)}'
-                   f'<a class="headerlink" href="#source-{src.id}" title="Link to this heading">#</a></h2>'
-                   f'<p><a href="{_uri(app, docname, page)}">{labels["read"]}</a> · '
-                   f'{labels["published"]} {format_date(src.published, lang)}</p>')
+        out.append(
+            f'<section class="zz-source" id="source-{src.id}"><h2>{mark_chinese(cite)}'
+            f'<a class="headerlink" href="#source-{src.id}" title="Link to this heading">#</a></h2>'
+            f'<p><a href="{_uri(app, docname, page)}">{labels["read"]}</a> · '
+            f"{labels['published']} {format_date(src.published, lang)}</p>"
+        )
         rows = ds.observations[ds.observations.source == src.id]
         for r in rows.itertuples():
             fact = facts.get(r.id)
             name = ind.name_en[r.indicator] if lang == "en" else ind.name_zh[r.indicator]
             where = regions.name_en[r.region] if lang == "en" else regions.name_zh[r.region]
             used = sorted(uses.get(r.id, ()))
-            used_html = ", ".join(f'<a href="{_uri(app, docname, d)}">{mark_chinese(_title(app.env, d))}</a>'
-                                  for d in used) or labels["nowhere"]
+            used_html = (
+                ", ".join(
+                    f'<a href="{_uri(app, docname, d)}">{mark_chinese(_title(app.env, d))}</a>' for d in used
+                )
+                or labels["nowhere"]
+            )
             flag = f' <span class="zz-flag">{labels["suspect"]}</span>' if r.flag else ""
             # the notes are English in the data: the Chinese edition marks them so (language of parts)
-            note_text = mark_chinese(r.note) if lang == "en" else f'<span lang="en">{mark_chinese(r.note)}</span>'
+            note_text = (
+                mark_chinese(r.note) if lang == "en" else f'<span lang="en">{mark_chinese(r.note)}</span>'
+            )
             note = f'<p class="zz-note">{labels["note"]}: {note_text}</p>' if r.note else ""
             out.append(
                 f'<div class="zz-row" id="{r.id}"><p><strong>{mark_chinese(fact.text(lang))}</strong> · '
-                f'{mark_chinese(name)} · {mark_chinese(where)} · {format_period(r.period, lang)} · '
+                f"{mark_chinese(name)} · {mark_chinese(where)} · {format_period(r.period, lang)} · "
                 f'{labels["kind"][r.kind]}{flag} <span class="zz-id">{r.id}</span></p>'
                 f'<blockquote lang="zh-Hans"><a href="{_uri(app, docname, page, r.id)}">'
-                f'{html.escape(r.quote)}</a></blockquote>'
+                f"{html.escape(r.quote)}</a></blockquote>"
                 f'<p>{labels["printed"]}: <span lang="zh-Hans">{html.escape(r.as_printed)}</span> · '
-                f'{labels["used"]}: {used_html}</p>{note}</div>')
+                f"{labels['used']}: {used_html}</p>{note}</div>"
+            )
         out.append("</section>")
     return "\n".join(out)
 
@@ -346,21 +403,26 @@ def _derived_numbers(app: Sphinx, docname: str) -> str:
         inputs = []
         for key in q.inputs:
             target = NUMBERS_DOC if key in facts.ds.observations.id.values else DERIVED_DOC
-            inputs.append(f'<a href="{_uri(app, docname, target, key)}">{mark_chinese(facts.get(key).text(lang))}'
-                          f' <span class="zz-id">{key}</span></a>')
+            inputs.append(
+                f'<a href="{_uri(app, docname, target, key)}">{mark_chinese(facts.get(key).text(lang))}'
+                f' <span class="zz-id">{key}</span></a>'
+            )
         explained = ""
         if q.explained_in and q.explained_in in std.labels:
             doc, anchor, _ = std.labels[q.explained_in]
-            explained = (f'<p>{labels["explained"]}: <a href="{_uri(app, docname, doc, anchor)}">'
-                         f'{mark_chinese(_title(app.env, doc))}</a></p>')
+            explained = (
+                f'<p>{labels["explained"]}: <a href="{_uri(app, docname, doc, anchor)}">'
+                f"{mark_chinese(_title(app.env, doc))}</a></p>"
+            )
         caveat = q.caveat_en if lang == "en" else q.caveat_zh
         caveat = f'<p class="zz-note">{labels["caveat"]}: {mark_chinese(caveat)}</p>' if caveat else ""
         out.append(
             f'<div class="zz-row" id="{name}"><p><strong>{mark_chinese(fact.text(lang))}</strong> · '
             f'{mark_chinese(q.en if lang == "en" else q.zh)} <span class="zz-id">{name}</span></p>'
-            f'<p>{labels["formula"]}: {mark_chinese(q.formula_en if lang == "en" else q.formula_zh)}</p>'
-            f'<p>{labels["working"]}: <code>{html.escape(q.arithmetic)}</code></p>'
-            f'<p>{labels["inputs"]}: {"; ".join(inputs)}</p>{explained}{caveat}</div>')
+            f"<p>{labels['formula']}: {mark_chinese(q.formula_en if lang == 'en' else q.formula_zh)}</p>"
+            f"<p>{labels['working']}: <code>{html.escape(q.arithmetic)}</code></p>"
+            f"<p>{labels['inputs']}: {'; '.join(inputs)}</p>{explained}{caveat}</div>"
+        )
     return "\n".join(out)
 
 
@@ -373,7 +435,7 @@ def quote_spans(text: str, quotes: dict[str, str]) -> list[tuple[str, list[str]]
             spans[row_id] = (start, start + len(quote))
     cuts = sorted({0, len(text)} | {p for s in spans.values() for p in s})
     out = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         out.append((text[a:b], [rid for rid, (s, e) in spans.items() if s <= a and b <= e]))
     return out
 
@@ -383,7 +445,7 @@ def _source_text(app: Sphinx, docname: str, source_id: str) -> str:
     ds = facts.ds
     src = ds.sources.set_index("id").loc[source_id]
     rows = ds.observations[ds.observations.source == source_id]
-    segments = quote_spans(ds.texts[source_id], dict(zip(rows.id, rows.quote)))
+    segments = quote_spans(ds.texts[source_id], dict(zip(rows.id, rows.quote, strict=False)))
     first_seen: set[str] = set()
     parts = []
     for text, ids in segments:
@@ -392,19 +454,25 @@ def _source_text(app: Sphinx, docname: str, source_id: str) -> str:
         body = html.escape(text).replace("\n", "<br>\n")
         if ids:
             numbers = ", ".join(_uri(app, docname, NUMBERS_DOC, i) for i in ids)
-            parts.append(f'{anchors}<mark class="zz-quote" data-rows="{" ".join(ids)}" '
-                         f'data-numbers="{numbers}">{body}</mark>')
+            parts.append(
+                f'{anchors}<mark class="zz-quote" data-rows="{" ".join(ids)}" '
+                f'data-numbers="{numbers}">{body}</mark>'
+            )
         else:
             parts.append(body)
-    title = f'{mark_chinese(src.title_zh)}'
+    title = f"{mark_chinese(src.title_zh)}"
     # the publisher is described in English in the data; the Chinese title (citation_zh) names it
     publisher = f"{mark_chinese(src.publisher)} · " if lang == "en" else ""
-    meta = (f'<p>{publisher}{LABELS[lang]["published"]} {format_date(src.published, lang)} · '
-            f'<a href="{_uri(app, docname, NUMBERS_DOC, "source-" + source_id)}">'
-            f'{"Every number of this source" if lang == "en" else "本来源的全部数字"}</a></p>'
-            f'<p class="zz-note">{LABELS[lang]["attribution"]}</p>')
-    return (f'<p class="zz-source-title" lang="zh-Hans">{title}</p>{meta}'
-            f'<div class="zz-source-text" lang="zh-Hans">{"".join(parts)}</div>')
+    meta = (
+        f"<p>{publisher}{LABELS[lang]['published']} {format_date(src.published, lang)} · "
+        f'<a href="{_uri(app, docname, NUMBERS_DOC, "source-" + source_id)}">'
+        f"{'Every number of this source' if lang == 'en' else '本来源的全部数字'}</a></p>"
+        f'<p class="zz-note">{LABELS[lang]["attribution"]}</p>'
+    )
+    return (
+        f'<p class="zz-source-title" lang="zh-Hans">{title}</p>{meta}'
+        f'<div class="zz-source-text" lang="zh-Hans">{"".join(parts)}</div>'
+    )
 
 
 def fill_generated(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -425,6 +493,7 @@ def always_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 # ---- keeping pages in step with the data -----------------------------------------------------
 
+
 def _data_stamp() -> str:
     """A hash of the data folder and the analysis library: what the roles' output depends on."""
     h = hashlib.sha256()
@@ -441,8 +510,9 @@ def outdated_by_data(app: Sphinx, env: BuildEnvironment, added, changed, removed
     if getattr(env, "zz_stamp", None) == stamp:
         return []
     env.zz_stamp = stamp  # type: ignore[attr-defined]
-    return sorted((getattr(env, "zz_role_docs", set()) | getattr(env, "zz_generated_docs", set()))
-                  & set(env.found_docs))
+    return sorted(
+        (getattr(env, "zz_role_docs", set()) | getattr(env, "zz_generated_docs", set())) & set(env.found_docs)
+    )
 
 
 def write_source_pages(app: Sphinx, ds) -> None:
@@ -472,6 +542,7 @@ def on_builder_inited(app: Sphinx) -> None:
 
 # ---- language of parts: Chinese runs in English pages ----------------------------------------
 
+
 class _ChineseTextMixin:
     """Wraps runs of Chinese in text nodes in <span lang="zh-Hans">."""
 
@@ -497,7 +568,7 @@ def _wrap_cjk_html(fragment: str) -> str:
             if run:
                 out.append(f'<span lang="zh-Hans">{"".join(run)}</span>')
                 run = []
-            out.append(fragment[i:end + 1])
+            out.append(fragment[i : end + 1])
             i = end + 1
             continue
         if is_cjk(char):
@@ -519,8 +590,9 @@ def _mark_chinese_in_translator(app: Sphinx) -> None:
     base = app.registry.translators.get(app.builder.name) or app.builder.default_translator_class
     if issubclass(base, _ChineseTextMixin):
         return
-    app.set_translator(app.builder.name, types.new_class("ZhuzhouTranslator", (_ChineseTextMixin, base), {}),
-                       override=True)
+    app.set_translator(
+        app.builder.name, types.new_class("ZhuzhouTranslator", (_ChineseTextMixin, base), {}), override=True
+    )
 
 
 def source_sections_as_anchors(app: Sphinx, doctree: nodes.document) -> None:
@@ -530,7 +602,11 @@ def source_sections_as_anchors(app: Sphinx, doctree: nodes.document) -> None:
         return
     slugs = app.env.metadata[app.env.docname].setdefault("myst_slugs", {})
     for src in _facts(app).ds.sources.itertuples():
-        slugs[f"source-{src.id}"] = (2, f"source-{src.id}", src.citation_en if _lang(app) == "en" else src.citation_zh)
+        slugs[f"source-{src.id}"] = (
+            2,
+            f"source-{src.id}",
+            src.citation_en if _lang(app) == "en" else src.citation_zh,
+        )
 
 
 def setup(app: Sphinx) -> dict:

@@ -31,14 +31,31 @@ FAMILY = "Zhuzhou Noto Sans CJK SC"
 # Where Chinese text can come from: narrative, tables, raw source texts, book config, and the
 # library (which writes Chinese units such as 亿元 into notebook outputs).
 SOURCE_GLOBS: tuple[str, ...] = (
-    "book/**/*.md", "book/**/*.ipynb", "book/**/*.yml", "book/**/*.csv", "book/**/*.bib",
-    "data/*.csv", "data/raw/*.txt", "_config.yml", "_toc.yml",
-    "lib/**/*.py", "lib/**/*.json", "lib/*/templates/**/*", "locales/**/*.po",
+    "book/**/*.md",
+    "book/**/*.ipynb",
+    "book/**/*.yml",
+    "book/**/*.csv",
+    "book/**/*.bib",
+    "data/*.csv",
+    "data/raw/*.txt",
+    "_config.yml",
+    "_toc.yml",
+    "lib/**/*.py",
+    "lib/**/*.json",
+    "lib/*/templates/**/*",
+    "locales/**/*.po",
 )
 # The Chinese edition's interface (search page, navigation, buttons) is written by Sphinx, the theme
 # and the extensions from their own catalogues: their Simplified Chinese ones count as sources too.
-UI_PACKAGES: tuple[str, ...] = ("sphinx", "pydata_sphinx_theme", "sphinx_book_theme", "sphinx_exercise",
-                                "sphinx_togglebutton", "sphinx_copybutton", "myst_nb")
+UI_PACKAGES: tuple[str, ...] = (
+    "sphinx",
+    "pydata_sphinx_theme",
+    "sphinx_book_theme",
+    "sphinx_exercise",
+    "sphinx_togglebutton",
+    "sphinx_copybutton",
+    "myst_nb",
+)
 UI_LOCALES = {"zh_cn", "zh-cn", "zh", "zh_hans"}
 
 
@@ -60,7 +77,11 @@ def ui_catalogues(packages: tuple[str, ...] = UI_PACKAGES) -> list[Path]:
         if spec is None or not spec.submodule_search_locations:
             continue
         for folder in spec.submodule_search_locations:
-            found += [p for p in Path(folder).rglob("LC_MESSAGES/*.po") if p.parent.parent.name.lower() in UI_LOCALES]
+            found += [
+                p
+                for p in Path(folder).rglob("LC_MESSAGES/*.po")
+                if p.parent.parent.name.lower() in UI_LOCALES
+            ]
     return sorted(found)
 
 
@@ -68,8 +89,10 @@ def source_files(repo: Path = REPO) -> list[Path]:
     """Every file that can put Chinese characters on a page, in a stable order."""
     found = {p for pattern in SOURCE_GLOBS for p in repo.glob(pattern) if p.is_file()}
     generated = repo / "book" / "_static" / "generated"
-    return sorted(p for p in found
-                  if generated not in p.parents and ".ipynb_checkpoints" not in p.parts) + ui_catalogues()
+    return (
+        sorted(p for p in found if generated not in p.parents and ".ipynb_checkpoints" not in p.parts)
+        + ui_catalogues()
+    )
 
 
 def book_characters(repo: Path = REPO) -> str:
@@ -126,8 +149,12 @@ def generate(out_dir: Path = OUT_DIR, repo: Path = REPO, force: bool = False) ->
     stamp = _stamp(chars, font)
     stamp_path = out_dir / STAMP_FILE
     outputs = (out_dir / FONT_FILE, out_dir / CSS_FILE)
-    if (not force and all(p.is_file() for p in outputs) and stamp_path.is_file()
-            and stamp_path.read_text(encoding="utf-8").strip() == stamp):
+    if (
+        not force
+        and all(p.is_file() for p in outputs)
+        and stamp_path.is_file()
+        and stamp_path.read_text(encoding="utf-8").strip() == stamp
+    ):
         return False
     out_dir.mkdir(parents=True, exist_ok=True)
     tmp = out_dir / (FONT_FILE + ".tmp")

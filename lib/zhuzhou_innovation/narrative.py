@@ -20,18 +20,53 @@ import pandas as pd
 from .paths import data_dir
 
 LANGS = ("en", "zh")
-_QUALIFIER = {"en": {"over": "over ", "about": "about ", "under": "under "},
-              "zh": {"over": "超过", "about": "约", "under": "不足"}}
+_QUALIFIER = {
+    "en": {"over": "over ", "about": "about ", "under": "under "},
+    "zh": {"over": "超过", "about": "约", "under": "不足"},
+}
 _ORDINAL = {1: "st", 2: "nd", 3: "rd"}
-_ORDINAL_WORDS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+_ORDINAL_WORDS = [
+    "",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+]
 _ZH_DIGITS = "〇一二三四五六七八九"
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 # Where a printed rank says what it ranks within: 全省第二 is "2nd in Hunan".
 _RANK_SCOPE = (("全省", " in Hunan", "全省"), ("全国", " in China", "全国"), ("全市", " in the city", "全市"))
 # Fractions the sources print as fractions, written as fractions again, never as 66.67%.
-_FRACTIONS = {"2/3": "two thirds", "三分之二": "two thirds", "1/3": "one third", "三分之一": "one third",
-              "1/2": "half", "一半": "half", "过半": "over half", "3/4": "three quarters", "1/4": "a quarter"}
+_FRACTIONS = {
+    "2/3": "two thirds",
+    "三分之二": "two thirds",
+    "1/3": "one third",
+    "三分之一": "one third",
+    "1/2": "half",
+    "一半": "half",
+    "过半": "over half",
+    "3/4": "three quarters",
+    "1/4": "a quarter",
+}
 
 
 @cache
@@ -63,14 +98,14 @@ def significant(value: float, digits: int = 3) -> float:
     (1016.11 keeps 1,016; 30.83 becomes 30.8): no false precision, no lost magnitude."""
     if value == 0 or not math.isfinite(value):
         return value
-    whole = int(math.floor(math.log10(abs(value)))) + 1
+    whole = math.floor(math.log10(abs(value))) + 1
     return round(value, max(digits, whole) - whole)
 
 
 def _money_figure(x: float) -> str:
     """Billions or millions to three significant figures, or one decimal where that keeps more
     (30.8, 5.35, 101.6, 568.5): the precision of a finance page, trailing zeros dropped."""
-    whole = max(1, int(math.floor(math.log10(abs(x)))) + 1) if x else 1
+    whole = max(1, math.floor(math.log10(abs(x))) + 1) if x else 1
     return format_number(round(x, max(1, 3 - whole)))
 
 
@@ -109,12 +144,13 @@ def ordinal_word(n: int) -> str:
 def rank_scope(printed: str, quote: str = "") -> str:
     """What a printed rank ranks within, from the words just before it: 居全省第二 gives 全省."""
     at = quote.find(printed) if printed and quote else -1
-    before = (quote[max(0, at - 4):at] if at >= 0 else "") + printed
+    before = (quote[max(0, at - 4) : at] if at >= 0 else "") + printed
     return next((key for key, _, _ in _RANK_SCOPE if key in before), "")
 
 
-def format_value(value: float, unit: str, qualifier: str = "", lang: str = "en", printed: str = "",
-                 scope: str = "") -> str:
+def format_value(
+    value: float, unit: str, qualifier: str = "", lang: str = "en", printed: str = "", scope: str = ""
+) -> str:
     """A value as a reader of `lang` expects it: `over 1,100`, `3.27%`, `CNY 12 billion`, `2nd in Hunan`.
 
     `printed` (the row's as_printed) lets the number keep what the source said beyond its value:
@@ -127,8 +163,14 @@ def format_value(value: float, unit: str, qualifier: str = "", lang: str = "en",
         return _FRACTIONS[printed] if lang == "en" else printed
     if style["style"] == "rank":
         n = int(value)
-        scope = next((en if lang == "en" else zh for key, en, zh in _RANK_SCOPE
-                      if key == (scope or rank_scope(printed))), "")
+        scope = next(
+            (
+                en if lang == "en" else zh
+                for key, en, zh in _RANK_SCOPE
+                if key == (scope or rank_scope(printed))
+            ),
+            "",
+        )
         if qualifier == "under":  # "跻身30强": somewhere in the top n, position not printed
             return f"top {n}{scope}" if lang == "en" else f"{scope}前{n}"
         if qualifier == "over":  # ranked below n
@@ -191,7 +233,7 @@ def format_date(published: str, lang: str = "en") -> str:
     """A publication date as printed in sources.csv (2023, 2023-03 or 2023-03-02) for reading."""
     parts = [int(p) for p in published.split("-")]
     if lang == "zh":
-        return "".join(f"{n}{u}" for n, u in zip(parts, "年月日"))
+        return "".join(f"{n}{u}" for n, u in zip(parts, "年月日", strict=False))
     if len(parts) == 3:
         return f"{parts[2]} {_MONTHS[parts[1] - 1]} {parts[0]}"
     if len(parts) == 2:
@@ -270,7 +312,10 @@ def _mark_chinese(text: object) -> str:
 
 
 def readable_table(
-    df: pd.DataFrame, columns: dict[str, str], caption: str | None = None, table_id: str = "t",
+    df: pd.DataFrame,
+    columns: dict[str, str],
+    caption: str | None = None,
+    table_id: str = "t",
     english: tuple[str, ...] = (),
 ) -> Table:
     """A table for reading: chosen columns renamed (units in headers), no index, fixed HTML ids,

@@ -43,15 +43,33 @@ COMPARISONS: dict[str, dict[str, tuple[str, str, str]]] = {
     "exceeds": {"en": ("exceeds", "falls short of", "equals"), "zh": ("超过", "低于", "等于")},
     "raises": {"en": ("raises", "lowers", "keeps"), "zh": ("提高", "降低", "保持")},
 }
-_STATUS = {"met": ("met", "完成"), "missed": ("missed", "未完成"),
-           "not comparable": ("cannot be judged", "无法判断"), "not yet reported": ("not yet reported", "尚无结果")}
-_READING = {"met": ("met", "完成"), "probably met": ("probably met", "很可能完成"),
-            "missed": ("missed", "未完成"), "probably missed": ("probably missed", "很可能未完成"),
-            "possibly missed": ("possibly missed", "可能未完成"), "open": ("open", "尚无定论")}
+_STATUS = {
+    "met": ("met", "完成"),
+    "missed": ("missed", "未完成"),
+    "not comparable": ("cannot be judged", "无法判断"),
+    "not yet reported": ("not yet reported", "尚无结果"),
+}
+_READING = {
+    "met": ("met", "完成"),
+    "probably met": ("probably met", "很可能完成"),
+    "missed": ("missed", "未完成"),
+    "probably missed": ("probably missed", "很可能未完成"),
+    "possibly missed": ("possibly missed", "可能未完成"),
+    "open": ("open", "尚无定论"),
+}
 _COUNT_EN = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 _COUNT_ZH = ["零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十"]
-_TIMES_EN = {2: "twice", 3: "three times", 4: "four times", 5: "five times", 6: "six times",
-             7: "seven times", 8: "eight times", 9: "nine times", 10: "ten times"}
+_TIMES_EN = {
+    2: "twice",
+    3: "three times",
+    4: "four times",
+    5: "five times",
+    6: "six times",
+    7: "seven times",
+    8: "eight times",
+    9: "nine times",
+    10: "ten times",
+}
 _FRACTION_EN = {2: "half", 3: "a third", 4: "a quarter", 5: "a fifth", 10: "a tenth", 100: "a hundredth"}
 _ZH_NUM = "零一二三四五六七八九"
 _DENOMINATORS = (2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 25, 30, 40, 50, 60, 70, 80, 90, 100)
@@ -87,8 +105,17 @@ def _fraction(x: float, lang: str) -> str:
 
 
 def _ordinal_en(n: int) -> str:
-    tens = {20: "twentieth", 25: "twenty-fifth", 30: "thirtieth", 40: "fortieth", 50: "fiftieth", 60: "sixtieth",
-            70: "seventieth", 80: "eightieth", 90: "ninetieth"}
+    tens = {
+        20: "twentieth",
+        25: "twenty-fifth",
+        30: "thirtieth",
+        40: "fortieth",
+        50: "fiftieth",
+        60: "sixtieth",
+        70: "seventieth",
+        80: "eightieth",
+        90: "ninetieth",
+    }
     return tens.get(n, ordinal(n))
 
 
@@ -161,14 +188,23 @@ def word(spec: str, facts: Facts, lang: str = "en") -> str:
             return args[1] if value == 1 else args[2]
     except KeyError as exc:
         raise ClaimError(f"{{word}}`{spec}`: {exc}") from None
-    raise ClaimError(f"{{word}}`{spec}`: no word form '{form}' (forms: {', '.join(sorted(COMPARISONS))}, "
-                     "met, verdict, reading, times, fraction, ordinal, count, plural)")
+    raise ClaimError(
+        f"{{word}}`{spec}`: no word form '{form}' (forms: {', '.join(sorted(COMPARISONS))}, "
+        "met, verdict, reading, times, fraction, ordinal, count, plural)"
+    )
 
 
 _OPS: dict[type, Callable] = {
-    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
-    ast.Lt: operator.lt, ast.LtE: operator.le, ast.Gt: operator.gt, ast.GtE: operator.ge,
-    ast.Eq: lambda a, b: math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12), ast.NotEq: operator.ne,
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+    ast.Eq: lambda a, b: math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12),
+    ast.NotEq: operator.ne,
     ast.USub: operator.neg,
 }
 _KEY = re.compile(r"(?<![\w.])([a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?![\w-])")
@@ -206,7 +242,7 @@ def holds(expr: str, facts: Facts) -> bool:
             return all(values) if isinstance(node.op, ast.And) else any(values)
         if isinstance(node, ast.Compare):
             left = ev(node.left)
-            for op, right_node in zip(node.ops, node.comparators):
+            for op, right_node in zip(node.ops, node.comparators, strict=False):
                 right = ev(right_node)
                 if not _OPS[type(op)](left, right):
                     return False
@@ -231,17 +267,23 @@ _ROLE = re.compile(r"\{(num|word|holds)\}`([^`]+)`")
 
 def render(text: str, facts: Facts, lang: str = "en") -> str:
     """Resolve {num}, {word} and {holds} roles in plain text (for the brief, slides, findings)."""
+
     def one(m: re.Match) -> str:
         role, body = m.groups()
         if role == "num":  # `{num}`key plain`` drops the Chinese that English money carries in brackets
             key, _, option = body.strip().partition(" ")
             fact = facts.get(key)
             text = fact.text(lang)
-            return text.split(" (")[0] if option == "plain" and lang == "en" and fact.unit == "100m_cny" else text
+            return (
+                text.split(" (")[0]
+                if option == "plain" and lang == "en" and fact.unit == "100m_cny"
+                else text
+            )
         if role == "word":
             return word(body, facts, lang)
         check(body, facts)
         return ""
+
     return _ROLE.sub(one, text)
 
 
