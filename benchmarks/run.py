@@ -25,6 +25,7 @@ a forced re-execution of every notebook there must give back the stored notebook
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import os
@@ -75,14 +76,15 @@ class BenchError(RuntimeError):
 
 # --- measuring one command -------------------------------------------------------------------
 
+
 @dataclass
 class Run:
     """One command: wall and CPU time, memory, exit code and output."""
 
     command: str
     seconds: float
-    cpu_seconds: float   # user + system of the command and every descendant it waited for
-    max_rss_mib: float   # ru_maxrss from wait4: the largest single process among them
+    cpu_seconds: float  # user + system of the command and every descendant it waited for
+    max_rss_mib: float  # ru_maxrss from wait4: the largest single process among them
     tree_rss_mib: float  # the largest sum over the live process tree, sampled every 0.1 s
     returncode: int
     output: str
@@ -101,10 +103,8 @@ def _tree_rss(root: int) -> int:
     while todo:
         pid = todo.pop()
         todo += children.get(pid, [])
-        try:
+        with contextlib.suppress(OSError, IndexError, ValueError):
             total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_SIZE
-        except (OSError, IndexError, ValueError):
-            pass
     return total
 
 
@@ -128,14 +128,22 @@ def run(argv: list[str], cwd: Path, env: dict[str, str], check: bool = True) -> 
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         text = out.read().decode("utf-8", errors="replace")
-    result = Run(shlex.join(argv), seconds, usage.ru_utime + usage.ru_stime,
-                 usage.ru_maxrss / 1024, peak[0] / MIB, proc.returncode, text)
+    result = Run(
+        shlex.join(argv),
+        seconds,
+        usage.ru_utime + usage.ru_stime,
+        usage.ru_maxrss / 1024,
+        peak[0] / MIB,
+        proc.returncode,
+        text,
+    )
     if check and proc.returncode != 0:
         raise BenchError(f"`{result.command}` in {cwd} exited {proc.returncode}:\n{text[-4000:]}")
     return result
 
 
 # --- clones ----------------------------------------------------------------------------------
+
 
 def clone(commit: str, dest: Path) -> Path:
     """A clone of `commit` at `dest` that builds with this checkout's venv and its own library."""
@@ -160,7 +168,9 @@ def clone(commit: str, dest: Path) -> Path:
 
 def clone_env(dest: Path) -> dict[str, str]:
     """The environment of every command in a clone: the clone's lib/ first on the path."""
-    env = {k: v for k, v in os.environ.items() if k not in ("ZHUZHOU_DATA", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("ZHUZHOU_DATA", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")
+    }
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(dest / "lib"), env.get("PYTHONPATH")]))
     return env
 
@@ -168,8 +178,9 @@ def clone_env(dest: Path) -> dict[str, str]:
 def check_own_library(dest: Path, env: dict[str, str]) -> None:
     """Refuse to measure a clone that would import this checkout's library instead of its own."""
     code = "import zhuzhou_innovation as z; print(z.__file__)"
-    where = subprocess.run([str(PYTHON), "-c", code], cwd=dest, env=env, capture_output=True,
-                           text=True, check=True).stdout.strip()
+    where = subprocess.run(
+        [str(PYTHON), "-c", code], cwd=dest, env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
     if not Path(where).is_relative_to(dest / "lib"):
         raise BenchError(f"the clone at {dest} imports zhuzhou_innovation from {where}")
 
@@ -181,6 +192,7 @@ def notebooks(dest: Path) -> list[Path]:
 
 def toc_notebooks(dest: Path) -> list[Path]:
     """The notebooks that are pages of the book (in `_toc.yml`; the others are never built)."""
+
     def files(node: object) -> list[str]:
         if isinstance(node, list):
             return [f for item in node for f in files(item)]
@@ -200,11 +212,25 @@ def notebook_bytes(dest: Path) -> dict[str, bytes]:
 
 # --- the build ---------------------------------------------------------------------------------
 
+
 def book_steps(dest: Path) -> list[str]:
     """The commands of the Makefile's `book` recipe as `make -n` prints them, with this venv's bin."""
-    dry = subprocess.run(["make", "--dry-run", "--no-print-directory", "book", f"BIN={PYTHON.parent}",
-                          "-o", ".venv/.setup-done"],
-                         cwd=dest, env=clone_env(dest), capture_output=True, text=True, check=True)
+    dry = subprocess.run(
+        [
+            "make",
+            "--dry-run",
+            "--no-print-directory",
+            "book",
+            f"BIN={PYTHON.parent}",
+            "-o",
+            ".venv/.setup-done",
+        ],
+        cwd=dest,
+        env=clone_env(dest),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return [line for line in dry.stdout.splitlines() if line.strip() and not line.startswith("echo ")]
 
 
@@ -235,9 +261,14 @@ class Build:
 
     def summary(self) -> dict:
         numbers = ("seconds", "cpu_seconds", "max_rss_mib", "tree_rss_mib")
-        return {**{n: round(self.total(n), 2) for n in numbers}, "executed": self.reasons,
-                "steps": {name: {"command": r.command, **{n: round(getattr(r, n), 2) for n in numbers}}
-                          for name, r in self.steps.items()}}
+        return {
+            **{n: round(self.total(n), 2) for n in numbers},
+            "executed": self.reasons,
+            "steps": {
+                name: {"command": r.command, **{n: round(getattr(r, n), 2) for n in numbers}}
+                for name, r in self.steps.items()
+            },
+        }
 
 
 def build(dest: Path, env: dict[str, str]) -> Build:
@@ -270,6 +301,7 @@ def page(dest: Path, notebook: Path) -> Path:
 
 
 # --- the edits -----------------------------------------------------------------------------------
+
 
 def add_sentence(notebook: Path) -> None:
     """Append a sentence, as its own paragraph, to the first markdown cell of `notebook`."""
@@ -307,7 +339,7 @@ def new_value(old: str, pages: list[str]) -> str:
     """A value near `old`, with its decimals and no trailing zero, that none of `pages` shows yet."""
     decimals = len(old.split(".")[1])
     for step in range(1, 1000):
-        value = f"{float(old) + step * 10 ** -decimals:.{decimals}f}"
+        value = f"{float(old) + step * 10**-decimals:.{decimals}f}"
         if not value.endswith("0") and not any(shown(value) in text for text in pages):
             return value
     raise BenchError(f"no value near {old} that the pages do not already show")
@@ -347,6 +379,7 @@ def tree_diff(a: Path, b: Path) -> list[str]:
 
 
 # --- one run -------------------------------------------------------------------------------------
+
 
 def log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
@@ -422,26 +455,44 @@ def measure(commit: str, work: Path) -> tuple[dict, dict[str, str]]:
             problems.append(f"tests ({name}) failed: {pytest_summary(r.output)}")
 
     log("forced re-execution of every notebook (second clone): the stored outputs must come back")
-    forced = run([str(PYTHON), "-m", "zhuzhou_book.execute", "--force", "--jobs", "2"],
-                 second, env2)
+    forced = run([str(PYTHON), "-m", "zhuzhou_book.execute", "--force", "--jobs", "2"], second, env2)
     rerun = notebook_bytes(second)
     changed = sorted(n for n in rerun if rerun[n] != stored.get(n))
     if changed:
         problems.append(f"re-executing changed the stored notebooks {changed}")
-    run_specific = run([*pytest, "-p", "no:xdist", "-q", "tests/test_outputs_stay_fresh.py::"
-                        "test_stored_outputs_hold_no_run_specific_text"], second, env2, check=False)
+    run_specific = run(
+        [
+            *pytest,
+            "-p",
+            "no:xdist",
+            "-q",
+            "tests/test_outputs_stay_fresh.py::test_stored_outputs_hold_no_run_specific_text",
+        ],
+        second,
+        env2,
+        check=False,
+    )
     if run_specific.returncode != 0:
         problems.append(f"stored outputs hold run-specific text: {run_specific.output[-500:]}")
 
     builds = [b for b in (cold, cold_fresh, nochange, markdown, data, cold2) if b]
     ratios = {
-        "cold_over_bare": (cold.total("seconds") / bare.seconds, cold.total("cpu_seconds") / bare.cpu_seconds),
-        "nochange_over_cold": (nochange.total("seconds") / cold.total("seconds"),
-                               nochange.total("cpu_seconds") / cold.total("cpu_seconds")),
-        "markdown_over_cold": (markdown.total("seconds") / cold.total("seconds"),
-                               markdown.total("cpu_seconds") / cold.total("cpu_seconds")),
-        "data_over_cold": (data.total("seconds") / cold.total("seconds"),
-                           data.total("cpu_seconds") / cold.total("cpu_seconds")),
+        "cold_over_bare": (
+            cold.total("seconds") / bare.seconds,
+            cold.total("cpu_seconds") / bare.cpu_seconds,
+        ),
+        "nochange_over_cold": (
+            nochange.total("seconds") / cold.total("seconds"),
+            nochange.total("cpu_seconds") / cold.total("cpu_seconds"),
+        ),
+        "markdown_over_cold": (
+            markdown.total("seconds") / cold.total("seconds"),
+            markdown.total("cpu_seconds") / cold.total("cpu_seconds"),
+        ),
+        "data_over_cold": (
+            data.total("seconds") / cold.total("seconds"),
+            data.total("cpu_seconds") / cold.total("cpu_seconds"),
+        ),
         "tests2_over_serial": (parallel.seconds / serial.seconds, parallel.cpu_seconds / serial.cpu_seconds),
         "tests2_seconds": (parallel.seconds, parallel.cpu_seconds),
         "tests_serial_seconds": (serial.seconds, serial.cpu_seconds),
@@ -451,46 +502,81 @@ def measure(commit: str, work: Path) -> tuple[dict, dict[str, str]]:
     result = {
         "commit": commit,
         "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                    "load_average_1_5_15_min": [round(x, 2) for x in os.getloadavg()]},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "load_average_1_5_15_min": [round(x, 2) for x in os.getloadavg()],
+        },
         "notebooks": [p.relative_to(first).as_posix() for p in nbs],
         "memory_method": "ru_maxrss from os.wait4 per build step (the largest single process, "
-                         "waited-for descendants included); process tree: RSS summed over the "
-                         "step's live descendants from /proc every 0.1 s (shared pages counted per process)",
-        "bare": {"seconds": round(bare.seconds, 2), "cpu_seconds": round(bare.cpu_seconds, 2),
-                 "max_rss_mib": round(bare.max_rss_mib, 1), "tree_rss_mib": round(bare.tree_rss_mib, 1)},
+        "waited-for descendants included); process tree: RSS summed over the "
+        "step's live descendants from /proc every 0.1 s (shared pages counted per process)",
+        "bare": {
+            "seconds": round(bare.seconds, 2),
+            "cpu_seconds": round(bare.cpu_seconds, 2),
+            "max_rss_mib": round(bare.max_rss_mib, 1),
+            "tree_rss_mib": round(bare.tree_rss_mib, 1),
+        },
         "cold": cold.summary(),
         "cold_outputs_fresh": cold_fresh.summary() if cold_fresh else None,
         "nochange": nochange.summary(),
-        "markdown": {**markdown.summary(), "notebook": edited.relative_to(first).as_posix(),
-                     "sentence": SENTENCE},
-        "data": {**data.summary(), "file": OBSERVATIONS, "row": row_id, "old": old, "new": value,
-                 "readers_by_metadata": readers,
-                 "pages_checked": [page(first, p).relative_to(first).as_posix() for p in glued_in],
-                 "pages_missing_new_value": missing},
+        "markdown": {
+            **markdown.summary(),
+            "notebook": edited.relative_to(first).as_posix(),
+            "sentence": SENTENCE,
+        },
+        "data": {
+            **data.summary(),
+            "file": OBSERVATIONS,
+            "row": row_id,
+            "old": old,
+            "new": value,
+            "readers_by_metadata": readers,
+            "pages_checked": [page(first, p).relative_to(first).as_posix() for p in glued_in],
+            "pages_missing_new_value": missing,
+        },
         "cold_second_clone": cold2.summary(),
-        "tests": {name: {"command": r.command, "seconds": round(r.seconds, 2),
-                         "cpu_seconds": round(r.cpu_seconds, 2), "returncode": r.returncode,
-                         "summary": pytest_summary(r.output)}
-                  for name, r in (("serial", serial), ("2_workers", parallel))},
+        "tests": {
+            name: {
+                "command": r.command,
+                "seconds": round(r.seconds, 2),
+                "cpu_seconds": round(r.cpu_seconds, 2),
+                "returncode": r.returncode,
+                "summary": pytest_summary(r.output),
+            }
+            for name, r in (("serial", serial), ("2_workers", parallel))
+        },
         "browser_tests": CHROMIUM.is_file(),
-        "reproducibility": {"html_files_differing": differ, "allowed_build_stamps": BUILD_STAMPS,
-                            "unexpected": unexpected, "stale_at_head": cold.reasons,
-                            "notebooks_differing_between_clones": path_dependent,
-                            "notebooks_changed_by_forced_reexecution": changed,
-                            "run_specific_text_check": pytest_summary(run_specific.output)},
+        "reproducibility": {
+            "html_files_differing": differ,
+            "allowed_build_stamps": BUILD_STAMPS,
+            "unexpected": unexpected,
+            "stale_at_head": cold.reasons,
+            "notebooks_differing_between_clones": path_dependent,
+            "notebooks_changed_by_forced_reexecution": changed,
+            "run_specific_text_check": pytest_summary(run_specific.output),
+        },
         "ratios": {k: round(wall, 3) for k, (wall, _) in ratios.items()},
         "ratios_cpu": {k: round(cpu, 3) for k, (_, cpu) in ratios.items() if cpu is not None},
         "problems": problems,
     }
-    logs = {"bare": bare.output, "cold": cold.output, "nochange": nochange.output,
-            "markdown": markdown.output, "data": data.output, "cold-second-clone": cold2.output,
-            "tests-serial": serial.output, "tests-2-workers": parallel.output,
-            "forced-reexecution": forced.output, "run-specific-text": run_specific.output}
+    logs = {
+        "bare": bare.output,
+        "cold": cold.output,
+        "nochange": nochange.output,
+        "markdown": markdown.output,
+        "data": data.output,
+        "cold-second-clone": cold2.output,
+        "tests-serial": serial.output,
+        "tests-2-workers": parallel.output,
+        "forced-reexecution": forced.output,
+        "run-specific-text": run_specific.output,
+    }
     return result, logs
 
 
 # --- the report ----------------------------------------------------------------------------------
+
 
 def pytest_summary(output: str) -> str:
     """pytest's last line, e.g. `58 passed, 2 skipped in 41.02s`."""
@@ -516,7 +602,7 @@ def verdict(value: float, op: str | None, limit: float | None) -> str:
 
 def table(rows: list[tuple[str, ...]]) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
@@ -524,41 +610,82 @@ def table(rows: list[tuple[str, ...]]) -> str:
 def report(result: dict, logs: dict[str, str], out: Path) -> None:
     """Print the two tables and the checks, write bench.json and the logs beside it."""
     rows = [("measurement", "wall s", "CPU s", "peak MiB (process / tree)", "notebooks executed")]
-    for key, label in (("bare", "bare execution (nbclient)"), ("cold", "cold build"),
-                       ("cold_outputs_fresh", "cold build, outputs fresh"),
-                       ("nochange", "rebuild, nothing changed"), ("markdown", "rebuild, one markdown edit"),
-                       ("data", "rebuild, one value in data/"), ("cold_second_clone", "cold build, 2nd clone")):
+    for key, label in (
+        ("bare", "bare execution (nbclient)"),
+        ("cold", "cold build"),
+        ("cold_outputs_fresh", "cold build, outputs fresh"),
+        ("nochange", "rebuild, nothing changed"),
+        ("markdown", "rebuild, one markdown edit"),
+        ("data", "rebuild, one value in data/"),
+        ("cold_second_clone", "cold build, 2nd clone"),
+    ):
         r = result[key]
         if r is None:
             continue
         executed = f"all {len(result['notebooks'])}" if key == "bare" else why(r["executed"])
-        rows.append((label, f"{r['seconds']:.1f}", f"{r['cpu_seconds']:.1f}",
-                     f"{r['max_rss_mib']:.0f} / {r['tree_rss_mib']:.0f}", executed))
+        rows.append(
+            (
+                label,
+                f"{r['seconds']:.1f}",
+                f"{r['cpu_seconds']:.1f}",
+                f"{r['max_rss_mib']:.0f} / {r['tree_rss_mib']:.0f}",
+                executed,
+            )
+        )
         for name, step in r.get("steps", {}).items() if key.startswith("cold") else ():
-            rows.append((f"  {name}", f"{step['seconds']:.1f}", f"{step['cpu_seconds']:.1f}",
-                         f"{step['max_rss_mib']:.0f} / {step['tree_rss_mib']:.0f}", ""))
+            rows.append(
+                (
+                    f"  {name}",
+                    f"{step['seconds']:.1f}",
+                    f"{step['cpu_seconds']:.1f}",
+                    f"{step['max_rss_mib']:.0f} / {step['tree_rss_mib']:.0f}",
+                    "",
+                )
+            )
     for name, t in result["tests"].items():
-        rows.append((f"tests, {name.replace('_', ' ')}", f"{t['seconds']:.1f}", f"{t['cpu_seconds']:.1f}",
-                     "", t["summary"]))
+        rows.append(
+            (
+                f"tests, {name.replace('_', ' ')}",
+                f"{t['seconds']:.1f}",
+                f"{t['cpu_seconds']:.1f}",
+                "",
+                t["summary"],
+            )
+        )
     targets = [("ratio or measure", "wall", "CPU", "target", "")]
     for label, key, op, limit in TARGETS:
         wall, cpu = result["ratios"][key], result["ratios_cpu"].get(key)
-        targets.append((label, f"{wall:.2f}", "" if cpu is None else f"{cpu:.2f}",
-                        f"{op} {limit:g}" if op else "", verdict(wall, op, limit)))
+        targets.append(
+            (
+                label,
+                f"{wall:.2f}",
+                "" if cpu is None else f"{cpu:.2f}",
+                f"{op} {limit:g}" if op else "",
+                verdict(wall, op, limit),
+            )
+        )
     d, rep = result["data"], result["reproducibility"]
-    print(f"\ncommit {result['commit'][:12]}, {len(result['notebooks'])} notebook(s), "
-          f"{result['machine']['cpus']} CPUs, load average {result['machine']['load_average_1_5_15_min']}\n")
+    print(
+        f"\ncommit {result['commit'][:12]}, {len(result['notebooks'])} notebook(s), "
+        f"{result['machine']['cpus']} CPUs, load average {result['machine']['load_average_1_5_15_min']}\n"
+    )
     print(table(rows), end="\n\n")
     print(table(targets), end="\n\n")
-    print(f"data change: {d['file']} row {d['row']} {d['old']} -> {d['new']}; the executor re-ran "
-          f"{sorted(d['executed'])}; by metadata the readers are {d['readers_by_metadata']}; "
-          f"pages showing {shown(d['new'])}: {'all' if not d['pages_missing_new_value'] else 'NOT ' + str(d['pages_missing_new_value'])}")
-    print(f"reproducibility: {len(rep['html_files_differing'])} file(s) of _build/html differ between "
-          f"two cold builds ({len(rep['unexpected'])} not allowed): {rep['html_files_differing'] or 'none'}")
-    print(f"stored outputs: stale at HEAD {why(rep['stale_at_head'])}; differing between clones "
-          f"{rep['notebooks_differing_between_clones'] or 'none'}; changed by a forced re-execution "
-          f"{rep['notebooks_changed_by_forced_reexecution'] or 'none'}; run-specific text check: "
-          f"{rep['run_specific_text_check']}")
+    print(
+        f"data change: {d['file']} row {d['row']} {d['old']} -> {d['new']}; the executor re-ran "
+        f"{sorted(d['executed'])}; by metadata the readers are {d['readers_by_metadata']}; "
+        f"pages showing {shown(d['new'])}: {'all' if not d['pages_missing_new_value'] else 'NOT ' + str(d['pages_missing_new_value'])}"
+    )
+    print(
+        f"reproducibility: {len(rep['html_files_differing'])} file(s) of _build/html differ between "
+        f"two cold builds ({len(rep['unexpected'])} not allowed): {rep['html_files_differing'] or 'none'}"
+    )
+    print(
+        f"stored outputs: stale at HEAD {why(rep['stale_at_head'])}; differing between clones "
+        f"{rep['notebooks_differing_between_clones'] or 'none'}; changed by a forced re-execution "
+        f"{rep['notebooks_changed_by_forced_reexecution'] or 'none'}; run-specific text check: "
+        f"{rep['run_specific_text_check']}"
+    )
     print(f"browser tests: {'included' if result['browser_tests'] else 'skipped, no ' + str(CHROMIUM)}")
     print(f"memory: {result['memory_method']}")
     for problem in result["problems"]:
@@ -576,8 +703,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPO / "_build" / "bench" / "bench.json")
     parser.add_argument("--keep", action="store_true", help="keep the temporary clones")
     args = parser.parse_args(argv)
-    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "HEAD"], capture_output=True,
-                            text=True, check=True).stdout.strip()
+    commit = subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     work = Path(tempfile.mkdtemp(prefix="zhuzhou-bench-"))
     log(f"commit {commit[:12]}, clones in {work}")
     try:

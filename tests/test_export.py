@@ -24,7 +24,6 @@ import pandas as pd
 import pytest
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
-
 from zhuzhou_innovation import brief, catalog, export, figures
 from zhuzhou_innovation.load import REPO, load_dataset
 
@@ -33,8 +32,14 @@ NAMES = list(catalog.FIGURES)
 
 def _export(out: Path, seed: str) -> None:
     env = os.environ | {"PYTHONHASHSEED": seed}
-    done = subprocess.run([sys.executable, "-m", "zhuzhou_innovation.export", "--out", str(out), "--jobs", "2"],
-                          cwd=REPO, env=env, capture_output=True, text=True, timeout=1200)
+    done = subprocess.run(
+        [sys.executable, "-m", "zhuzhou_innovation.export", "--out", str(out), "--jobs", "2"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
 
 
@@ -56,6 +61,7 @@ def _files(root: Path) -> dict[str, bytes]:
 
 # --- the figures -------------------------------------------------------------------------------
 
+
 def test_every_catalog_figure_is_in_the_pack_in_both_languages_and_formats(pack):
     for name in NAMES:
         assert (pack / "figures" / f"{name}.csv").is_file(), name
@@ -69,8 +75,8 @@ def test_every_catalog_figure_is_in_the_pack_in_both_languages_and_formats(pack)
 def _png_chunks(data: bytes) -> dict[bytes, bytes]:
     chunks, i = {}, 8
     while i < len(data):
-        (length,) = struct.unpack(">I", data[i:i + 4])
-        chunks.setdefault(data[i + 4:i + 8], data[i + 8:i + 8 + length])
+        (length,) = struct.unpack(">I", data[i : i + 4])
+        chunks.setdefault(data[i + 4 : i + 8], data[i + 8 : i + 8 + length])
         i += 12 + length
     return chunks
 
@@ -161,10 +167,11 @@ def test_csv_beside_a_figure_holds_the_numbers_and_labels_it_draws(pack, ds, nam
             continue
         printed = m.group(1).replace(",", "")
         decimals = len(printed.split(".")[1]) if "." in printed else 0
-        assert (np.abs(values - float(printed)) <= 0.5 * 10 ** -decimals + 1e-9).any(), (name, text)
+        assert (np.abs(values - float(printed)) <= 0.5 * 10**-decimals + 1e-9).any(), (name, text)
 
 
 # --- the same bytes every run ---------------------------------------------------------------
+
 
 def test_two_exports_in_a_row_are_byte_identical(pack, tmp_path):
     _export(tmp_path / "again", "2")
@@ -175,9 +182,11 @@ def test_two_exports_in_a_row_are_byte_identical(pack, tmp_path):
 
 def test_pdf_dates_are_blanked_and_tag_ids_renumbered_without_moving_a_byte():
     def pdf(a: int, b: int) -> bytes:
-        return (b"%%PDF-1.4\n1 0 obj\n<</CreationDate (D:20261127105320+00'00')\n/ModDate (D:20261127105320"
-                b"+00'00')>>\n2 0 obj\n<</ID (node%08d)>>\n3 0 obj\n<</Names [(node%08d) 2 0 R (node%08d) 4 0 R]>>\n"
-                % (a, a, b))
+        return (
+            b"%%PDF-1.4\n1 0 obj\n<</CreationDate (D:20261127105320+00'00')\n/ModDate (D:20261127105320"
+            b"+00'00')>>\n2 0 obj\n<</ID (node%08d)>>\n3 0 obj\n<</Names [(node%08d) 2 0 R (node%08d) 4 0 R]>>\n"
+            % (a, a, b)
+        )
 
     first, second = brief.normalise_pdf(pdf(5, 9)), brief.normalise_pdf(pdf(4, 8))
     assert first == second and len(first) == len(pdf(5, 9))
@@ -185,6 +194,7 @@ def test_pdf_dates_are_blanked_and_tag_ids_renumbered_without_moving_a_byte():
 
 
 # --- the manifest --------------------------------------------------------------------------
+
 
 def test_manifest_lists_every_file_with_its_figure_language_and_format(pack):
     manifest = pd.read_csv(pack / "MANIFEST.csv", dtype=str, keep_default_na=False)
@@ -202,6 +212,7 @@ def test_manifest_lists_every_file_with_its_figure_language_and_format(pack):
 
 
 # --- the brief -----------------------------------------------------------------------------
+
 
 class _Refs(HTMLParser):
     """Every URL the page could load or link: src, href, srcset, and url(...) in styles."""
@@ -241,7 +252,10 @@ def test_key_indicators_are_the_latest_reported_values(ds):
     keys = brief.key_indicators(ds).set_index("indicator")
     rd = keys.loc["rd_intensity"]
     assert (rd.year, rd.value, rd.source, rd.id) == (2021, 3.27, "zz2021", "zz2021-037")
-    assert (keys.loc["tech_contract_turnover", "year"], keys.loc["tech_contract_turnover", "value"]) == (2022, 308.0)
+    assert (keys.loc["tech_contract_turnover", "year"], keys.loc["tech_contract_turnover", "value"]) == (
+        2022,
+        308.0,
+    )
     assert "rd_spending" not in keys.index  # only ever targeted, never reported
 
 
@@ -296,7 +310,9 @@ def test_brief_lists_every_source(pack, ds):
         assert src.citation_en in page and src.title_zh in page
 
 
-@pytest.mark.skipif(not brief.CHROMIUM.is_file(), reason=f"no Chromium at {brief.CHROMIUM}: brief.pdf is not made")
+@pytest.mark.skipif(
+    not brief.CHROMIUM.is_file(), reason=f"no Chromium at {brief.CHROMIUM}: brief.pdf is not made"
+)
 def test_brief_pdf_is_one_a4_page_with_the_embedded_font(pack):
     pdf = (pack / "brief.pdf").read_bytes()
     assert pdf.startswith(b"%PDF")
@@ -319,11 +335,13 @@ def test_without_chromium_the_pdf_is_skipped_with_a_message(tmp_path, ds, monkey
     assert "brief.pdf skipped" in capsys.readouterr().err
     assert sorted(_files(tmp_path)) == sorted(
         ["MANIFEST.csv", "brief.html", f"figures/{name}.csv"]
-        + [f"figures/{name}.{lang}.{fmt}" for lang in figures.LANGS for fmt in export.FORMATS])
+        + [f"figures/{name}.{lang}.{fmt}" for lang in figures.LANGS for fmt in export.FORMATS]
+    )
     assert _brief(tmp_path).count("<img ") == 1
 
 
 # --- the parts -----------------------------------------------------------------------------
+
 
 def test_bilingual_table_puts_the_chinese_wording_beside_the_column_it_translates():
     en = pd.DataFrame({"label": ["National", "Provincial"], "id": ["a-1", "a-2"], "value": [52.0, 297.0]})
@@ -354,7 +372,6 @@ def test_key_figures_prefer_one_indicator_of_the_region_without_suspect_values()
 def test_figure_data_is_rewritten_only_when_its_inputs_change(tmp_path, data_copy, monkeypatch, capsys):
     """`make book` stays quick with nothing changed, and a data change still reaches the CSVs."""
     from datacopy import reprint
-
     from zhuzhou_book import figure_data
 
     monkeypatch.setenv("ZHUZHOU_DATA", str(data_copy))

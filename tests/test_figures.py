@@ -5,7 +5,6 @@ from __future__ import annotations
 import warnings
 
 import pytest
-
 from zhuzhou_innovation import catalog, figures
 from zhuzhou_innovation.load import load_dataset
 
@@ -72,8 +71,14 @@ def test_a_composition_whose_parts_do_not_add_up_to_the_whole_is_refused(ds):
 
 
 def test_a_composition_draws_a_derived_part_hatched_and_a_target_as_a_dashed_box_of_its_size(ds):
-    fig = figures.plot_composition(ds, ["zz2022q1-006", "zz2022q1-tech-smes-rest-of-year"], "t", {},
-                                   whole="zz2022-024", marks=("zz2022q1-005",))
+    fig = figures.plot_composition(
+        ds,
+        ["zz2022q1-006", "zz2022q1-tech-smes-rest-of-year"],
+        "t",
+        {},
+        whole="zz2022-024",
+        marks=("zz2022q1-005",),
+    )
     printed, derived = fig.axes[0].patches[:2]
     assert printed.get_hatch() is None and derived.get_hatch() == "//"
     dashed = [p for p in fig.axes[0].patches if not p.get_fill() and p.get_linestyle() == "--"]
@@ -112,16 +117,17 @@ def test_series_on_a_shared_axis_shows_every_year_of_the_span(ds):
 
 # --- the targets figure reads the scorecard (moved from test_compute.py) ---
 
+
 def test_targets_figure_draws_no_solid_bar_for_a_target_that_is_not_comparable(ds):
     fig = figures.plot_targets(ds)
     data = figures.figure_data(fig)
     solid = [p.get_width() for p in fig.axes[0].patches if p.get_facecolor()[:3] != (1.0, 1.0, 1.0)]
-    assert sorted(solid) == sorted(data.pct_of_target.dropna())          # scored promises only
+    assert sorted(solid) == sorted(data.pct_of_target.dropna())  # scored promises only
     hatched = [p.get_width() for p in fig.axes[0].patches if p.get_hatch()]
     assert sorted(hatched) == sorted(data[data.rule == "suspect read"].reading_pct)  # 3.06 of 4, not 306
-    assert fig.axes[0].get_xlim()[1] < 1000           # the suspect 306 against 4 does not set the scale
+    assert fig.axes[0].get_xlim()[1] < 1000  # the suspect 306 against 4 does not set the scale
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    assert len(set(labels)) == len(labels)            # two reports set the same 2022 SME target: one bar
+    assert len(set(labels)) == len(labels)  # two reports set the same 2022 SME target: one bar
 
 
 def test_targets_figure_names_the_reports_that_answered(ds):
@@ -133,6 +139,7 @@ def test_targets_figure_names_the_reports_that_answered(ds):
 
 # --- figures that make a point: bounds, breaks, scales, titles ----------------------------------
 
+
 def _tiny(rows):
     from tiny import dataset, source
 
@@ -142,11 +149,15 @@ def _tiny(rows):
 def test_a_lower_bound_is_an_open_marker_with_an_arrow_not_a_point_on_the_line():
     from tiny import row
 
-    ds = _tiny([row("a", "r21", "high_tech_enterprises", "2021", 900, qualifier="over"),
-                row("b", "r22", "high_tech_enterprises", "2022", 1100, qualifier="over")])
+    ds = _tiny(
+        [
+            row("a", "r21", "high_tech_enterprises", "2021", 900, qualifier="over"),
+            row("b", "r22", "high_tech_enterprises", "2022", 1100, qualifier="over"),
+        ]
+    )
     fig = figures.plot_series(ds, "high_tech_enterprises", targets=False)
     ax = fig.axes[0]
-    assert all(y != y for y in ax.lines[0].get_ydata())          # nothing on the solid line
+    assert all(y != y for y in ax.lines[0].get_ydata())  # nothing on the solid line
     dotted = [line for line in ax.lines if line.get_linestyle() == ":"]
     assert dotted and list(dotted[0].get_ydata())[:2] == [900, 1100]
     open_marks = [line for line in ax.lines if line.get_markerfacecolor() == "white"]
@@ -168,8 +179,12 @@ def test_the_title_states_the_finding_and_turns_with_the_data():
     from tiny import row
 
     def title(a, b):
-        ds = _tiny([row("a", "r21", "tech_contract_turnover", "2021", a, "100m_cny"),
-                    row("b", "r22", "tech_contract_turnover", "2022", b, "100m_cny")])
+        ds = _tiny(
+            [
+                row("a", "r21", "tech_contract_turnover", "2021", a, "100m_cny"),
+                row("b", "r22", "tech_contract_turnover", "2022", b, "100m_cny"),
+            ]
+        )
         return figures.plot_series(ds, "tech_contract_turnover").get_suptitle()
 
     assert title(206.2, 308).startswith("Technology-contract turnover rose from CNY 20.6bn in 2021")
@@ -184,17 +199,19 @@ def test_an_rd_figure_printed_before_the_years_statistics_is_marked(ds):
 
 
 def test_ratios_of_very_different_size_get_a_panel_each_and_counts_share_one_scale(ds):
-    ratios = catalog.draw(ds, "yf2020-ratios-2015-2020")      # 2.5% beside 35.6%
+    ratios = catalog.draw(ds, "yf2020-ratios-2015-2020")  # 2.5% beside 35.6%
     assert len(ratios.axes) == 2 and ratios.get_suptitle()
     assert ratios.axes[0].get_xlim()[1] < 10 < ratios.axes[1].get_xlim()[1]
-    parts = catalog.draw(ds, "zz2021-platforms-by-level")      # 52 and 297 of 619: one scale
+    parts = catalog.draw(ds, "zz2021-platforms-by-level")  # 52 and 297 of 619: one scale
     assert len(parts.axes) == 1
 
 
 def test_headline_indicators_are_small_multiples_under_one_finding(ds):
     fig = catalog.draw(ds, "trends-headline-indicators")
     drawn = [ax for ax in fig.axes if ax.axison]
-    assert [ax.get_title(loc="left") for ax in drawn] == [figures.indicator_name(ds, i) for i in catalog.TREND_INDICATORS]
+    assert [ax.get_title(loc="left") for ax in drawn] == [
+        figures.indicator_name(ds, i) for i in catalog.TREND_INDICATORS
+    ]
     assert "can be followed from year to year" in fig.get_suptitle()
-    assert {ax.get_xlim() for ax in drawn} == {drawn[0].get_xlim()}   # one time axis
+    assert {ax.get_xlim() for ax in drawn} == {drawn[0].get_xlim()}  # one time axis
     assert drawn[0].get_ylim()[1] < 10 < 1000 < drawn[1].get_ylim()[1]  # each its own scale

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import nbformat
 from datacopy import REPO, edit_row, reprint
-
 from zhuzhou_book import execute
 
 CHAPTER = REPO / "book" / "03-zhuzhou-2021-review.ipynb"
@@ -23,9 +22,27 @@ CHAPTER = REPO / "book" / "03-zhuzhou-2021-review.ipynb"
 def _nbval(data: Path, notebook: Path) -> subprocess.CompletedProcess:
     env = os.environ | {"ZHUZHOU_DATA": str(data)}
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:xdist", "-o", "addopts=",
-         "--nbval", "--nbval-current-env", "-q", str(notebook)],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:xdist",
+            "-o",
+            "addopts=",
+            "--nbval",
+            "--nbval-current-env",
+            "-q",
+            str(notebook),
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def test_nbval_fails_on_a_changed_number_and_passes_once_restored(data_copy):
@@ -107,8 +124,13 @@ def test_stored_outputs_hold_no_run_specific_text():
 
 
 def _jupyter_execute_inplace(path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "jupyter", "execute", "--inplace", str(path)],
-                          cwd=path.parent, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "jupyter", "execute", "--inplace", str(path)],
+        cwd=path.parent,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
 
 
@@ -139,14 +161,22 @@ def test_jupyter_execute_inplace_is_explained_and_the_projects_executor_mends_it
 def test_memory_addresses_and_temporary_paths_are_named_in_plain_words(tmp_path):
     path = tmp_path / "book" / "leaky.ipynb"
     path.parent.mkdir()
-    cell = nbformat.v4.new_code_cell("x", outputs=[nbformat.v4.new_output(
-        "execute_result", {"text/plain": "<Table object at 0x7f3a2b1c4d50> from /tmp/pytest-1/a.csv"},
-        execution_count=1)])
+    cell = nbformat.v4.new_code_cell(
+        "x",
+        outputs=[
+            nbformat.v4.new_output(
+                "execute_result",
+                {"text/plain": "<Table object at 0x7f3a2b1c4d50> from /tmp/pytest-1/a.csv"},
+                execution_count=1,
+            )
+        ],
+    )
     nbformat.write(nbformat.v4.new_notebook(cells=[cell]), path)
     problems = execute.run_specific_problems(path, tmp_path)
     assert [p.split(" (")[0] for p in problems] == [
         "book/leaky.ipynb: the stored outputs hold a memory address",
-        "book/leaky.ipynb: the stored outputs hold a temporary path"]
+        "book/leaky.ipynb: the stored outputs hold a temporary path",
+    ]
     assert "__repr__" in problems[0] and "paths.relative" in problems[1]
 
 
@@ -159,7 +189,7 @@ def test_a_notebook_that_raises_fails_the_build(tmp_path):
     path = tmp_path / "book" / "broken.ipynb"
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 / 0")])
     nbformat.write(nb, path)
-    with pytest.raises(execute.ExecutionError, match="broken.ipynb: a cell raised"):
+    with pytest.raises(execute.ExecutionError, match=r"broken\.ipynb: a cell raised"):
         execute.execute_notebook(path, repo=tmp_path)
     assert execute.main([str(path)]) == 1
 
@@ -170,7 +200,7 @@ def test_the_library_fingerprint_covers_the_modules_a_notebook_imported():
     assert "zhuzhou_innovation.figures" in modules and "zhuzhou_innovation.load" in modules
     assert "zhuzhou_innovation.export" not in modules
     base = ["zhuzhou_innovation", "zhuzhou_innovation.load"]
-    assert execute.lib_fingerprint(base) != execute.lib_fingerprint(base + ["zhuzhou_innovation.figures"])
+    assert execute.lib_fingerprint(base) != execute.lib_fingerprint([*base, "zhuzhou_innovation.figures"])
     assert execute.lib_fingerprint(base) == execute.lib_fingerprint(list(reversed(base)))
 
 

@@ -19,7 +19,6 @@ import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.oxml.ns import qn
-
 from zhuzhou_innovation import export, figures, scorecard, slides
 from zhuzhou_innovation.fonts import CJK_FAMILY, is_cjk
 from zhuzhou_innovation.load import load_dataset
@@ -29,8 +28,14 @@ from zhuzhou_innovation.paths import REPO
 
 def _make_slides(out: Path, seed: str) -> subprocess.CompletedProcess:
     env = os.environ | {"PYTHONHASHSEED": seed}
-    done = subprocess.run([sys.executable, "-m", "zhuzhou_innovation.slides", "--out", str(out)],
-                          cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "zhuzhou_innovation.slides", "--out", str(out)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     return done
 
@@ -87,11 +92,12 @@ def test_a_deck_has_title_findings_one_slide_per_key_figure_scorecard_and_source
 
 
 @pytest.mark.parametrize("lang", figures.LANGS)
-def test_each_figure_slide_has_one_picture_titled_as_the_figure_with_its_source_line(decks, ds, key_figures,
-                                                                                   rendered, lang):
+def test_each_figure_slide_has_one_picture_titled_as_the_figure_with_its_source_line(
+    decks, ds, key_figures, rendered, lang
+):
     prs = _open(decks, lang)
-    figure_slides = list(prs.slides)[2:2 + len(key_figures)]
-    for slide, name in zip(figure_slides, key_figures):
+    figure_slides = list(prs.slides)[2 : 2 + len(key_figures)]
+    for slide, name in zip(figure_slides, key_figures, strict=False):
         pictures = _pictures(slide)
         assert len(pictures) == 1, name
         picture = pictures[0]
@@ -143,8 +149,9 @@ def test_the_sources_slide_lists_each_source_in_both_languages_with_publisher_an
     rows = _table(list(_open(decks, lang).slides)[-1])
     assert rows[0] == list(slides.WORDS[lang]["source_cols"])
     body = sorted(map(tuple, rows[1:]))
-    expected = sorted((r.title_en, r.title_zh, r.publisher, format_date(r.published, lang))
-                      for r in ds.sources.itertuples())
+    expected = sorted(
+        (r.title_en, r.title_zh, r.publisher, format_date(r.published, lang)) for r in ds.sources.itertuples()
+    )
     assert body == expected
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from sphinx.cmd.build import build_main
 
 PAGES = {
@@ -27,7 +26,8 @@ def build(tmp_path: Path, chapter: str, language: str = "en") -> tuple[int, Path
     (src / "conf.py").write_text(
         'extensions = ["myst_parser", "zhuzhou_book.sphinx_numbers"]\n'
         f'language = "{language}"\nexclude_patterns = ["out"]\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     log = tmp_path / "warnings.txt"
     code = build_main(["-W", "-q", "-b", "html", "-w", str(log), str(src), str(out)])
     return code, out, log.read_text(encoding="utf-8") if log.is_file() else ""
@@ -82,7 +82,7 @@ def test_a_derived_number_links_to_its_formula_and_inputs(tmp_path):
     assert 'href="derived.html#gdp-2021-implied"' in page and "about CNY 342.5 billion" in page
     derived = (out / "book" / "derived.html").read_text(encoding="utf-8")
     entry = re.search(r'<div class="zz-row" id="gdp-2021-implied">(.*?)</div>', derived, re.S).group(1)
-    assert 'numbers.html#zz2021-044' in entry and "206.2 ÷ 6.02 × 100" in entry
+    assert "numbers.html#zz2021-044" in entry and "206.2 ÷ 6.02 × 100" in entry
 
 
 def test_a_guard_the_data_do_not_support_stops_the_build(tmp_path):
@@ -104,7 +104,9 @@ def test_words_follow_the_data(tmp_path):
 def test_chinese_in_english_prose_is_marked_as_chinese(tmp_path):
     code, out, log = build(tmp_path, "# Chapter\n\nThe page calls it 高新技术企业 (high-tech enterprises).\n")
     assert code == 0, log
-    assert '<span lang="zh-Hans">高新技术企业</span>' in (out / "book" / "chapter.html").read_text(encoding="utf-8")
+    assert '<span lang="zh-Hans">高新技术企业</span>' in (out / "book" / "chapter.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_the_chinese_edition_writes_numbers_as_printed(tmp_path):

@@ -50,36 +50,93 @@ BOOK_PDF_ZH = "zhuzhou-innovation-book.zh.pdf"
 # What each file holds, in the words of the downloads page in each language (the figures get their
 # own table): group, then (format, description) in English and in Chinese.
 DESCRIPTIONS = {
-    BOOK_PDF: ("book", ("PDF, A4", (
-        "The whole book in English: every chapter in reading order, a contents page, page numbers, "
-        "vector figures")), ("PDF，A4", "全书英文版：按阅读顺序收录各章，附目录、页码与矢量图")),
-    BOOK_PDF_ZH: ("book", ("PDF, A4", (
-        "The whole book in Chinese (全书中文版), printed from the Chinese pages: every chapter in "
-        "reading order, a contents page, page numbers, the Chinese figures")),
-        ("PDF，A4", "全书中文版：由中文页面打印，按阅读顺序收录各章，附目录、页码与中文图表")),
-    DATA_ZIP: ("dataset", ("ZIP of CSV (UTF-8) and JSON", (
-        "Every table as CSV, their schema and descriptions (datapackage.json, Frictionless), the "
-        "attribution of the source texts and the record of corrections (CHANGES.md)")),
-        ("ZIP 压缩包：CSV（UTF-8）与 JSON", (
-            "全部数据表（CSV），表结构与字段说明（datapackage.json，Frictionless 格式），原文出处说明，"
-            "以及数据更正记录（CHANGES.md）"))),
-    DATA_XLSX: ("dataset", ("Excel workbook (.xlsx)", (
-        "Every table on its own sheet, with a README sheet describing each table and field")),
-        ("Excel 工作簿（.xlsx）", "每张数据表各占一个工作表，首个工作表 README 说明各表与各字段")),
-    f"{BRIEFING}/brief.html": ("briefing", ("HTML, self-contained", (
-        "The one-page brief: key indicators, two key figures, the sources; opens offline and prints on "
-        "one A4 page")), ("HTML，单文件", "一页简报：主要指标、两幅主要图表与来源；可离线打开，打印为一页 A4")),
-    f"{BRIEFING}/brief.pdf": ("briefing", ("PDF, A4", "The one-page brief, printed"),
-                              ("PDF，A4", "一页简报的打印版")),
-    f"{BRIEFING}/MANIFEST.csv": ("briefing", ("CSV (UTF-8)", (
-        "Every file of the briefing pack with its figure, chapter, language, format and title")),
-        ("CSV（UTF-8）", "简报资料包的文件清单：每个文件的图表、章节、语言、格式与标题")),
-    f"{SLIDES}/briefing.en.pptx": ("briefing", ("PowerPoint (.pptx)", (
-        "Briefing slides in English: the key findings, the key figures, the scorecard, the sources")),
-        ("PowerPoint（.pptx）", "英文简报幻灯片：主要发现、主要图表、目标完成情况与来源")),
-    f"{SLIDES}/briefing.zh.pptx": ("briefing", ("PowerPoint (.pptx)", (
-        "Briefing slides in Chinese (简报幻灯片，中文): the same slides, Chinese figures and text")),
-        ("PowerPoint（.pptx）", "中文简报幻灯片：内容同英文版，图表与文字均为中文")),
+    BOOK_PDF: (
+        "book",
+        (
+            "PDF, A4",
+            (
+                "The whole book in English: every chapter in reading order, a contents page, page numbers, "
+                "vector figures"
+            ),
+        ),
+        ("PDF，A4", "全书英文版：按阅读顺序收录各章，附目录、页码与矢量图"),
+    ),
+    BOOK_PDF_ZH: (
+        "book",
+        (
+            "PDF, A4",
+            (
+                "The whole book in Chinese (全书中文版), printed from the Chinese pages: every chapter in "
+                "reading order, a contents page, page numbers, the Chinese figures"
+            ),
+        ),
+        ("PDF，A4", "全书中文版：由中文页面打印，按阅读顺序收录各章，附目录、页码与中文图表"),
+    ),
+    DATA_ZIP: (
+        "dataset",
+        (
+            "ZIP of CSV (UTF-8) and JSON",
+            (
+                "Every table as CSV, their schema and descriptions (datapackage.json, Frictionless), the "
+                "attribution of the source texts and the record of corrections (CHANGES.md)"
+            ),
+        ),
+        (
+            "ZIP 压缩包：CSV（UTF-8）与 JSON",
+            (
+                "全部数据表（CSV），表结构与字段说明（datapackage.json，Frictionless 格式），原文出处说明，"
+                "以及数据更正记录（CHANGES.md）"
+            ),
+        ),
+    ),
+    DATA_XLSX: (
+        "dataset",
+        (
+            "Excel workbook (.xlsx)",
+            ("Every table on its own sheet, with a README sheet describing each table and field"),
+        ),
+        ("Excel 工作簿（.xlsx）", "每张数据表各占一个工作表，首个工作表 README 说明各表与各字段"),
+    ),
+    f"{BRIEFING}/brief.html": (
+        "briefing",
+        (
+            "HTML, self-contained",
+            (
+                "The one-page brief: key indicators, two key figures, the sources; opens offline and prints on "
+                "one A4 page"
+            ),
+        ),
+        ("HTML，单文件", "一页简报：主要指标、两幅主要图表与来源；可离线打开，打印为一页 A4"),
+    ),
+    f"{BRIEFING}/brief.pdf": (
+        "briefing",
+        ("PDF, A4", "The one-page brief, printed"),
+        ("PDF，A4", "一页简报的打印版"),
+    ),
+    f"{BRIEFING}/MANIFEST.csv": (
+        "briefing",
+        (
+            "CSV (UTF-8)",
+            ("Every file of the briefing pack with its figure, chapter, language, format and title"),
+        ),
+        ("CSV（UTF-8）", "简报资料包的文件清单：每个文件的图表、章节、语言、格式与标题"),
+    ),
+    f"{SLIDES}/briefing.en.pptx": (
+        "briefing",
+        (
+            "PowerPoint (.pptx)",
+            ("Briefing slides in English: the key findings, the key figures, the scorecard, the sources"),
+        ),
+        ("PowerPoint（.pptx）", "英文简报幻灯片：主要发现、主要图表、目标完成情况与来源"),
+    ),
+    f"{SLIDES}/briefing.zh.pptx": (
+        "briefing",
+        (
+            "PowerPoint (.pptx)",
+            ("Briefing slides in Chinese (简报幻灯片，中文): the same slides, Chinese figures and text"),
+        ),
+        ("PowerPoint（.pptx）", "中文简报幻灯片：内容同英文版，图表与文字均为中文"),
+    ),
 }
 GROUPS = ("book", "dataset", "briefing")
 NEEDS_CHROMIUM = {BOOK_PDF, BOOK_PDF_ZH, f"{BRIEFING}/brief.pdf"}
@@ -204,8 +261,9 @@ def _figures(out: Path) -> list[dict]:
         for row in csv.DictReader(f):
             if not row["figure"]:
                 continue
-            fig = figures.setdefault(row["figure"], {"name": row["figure"], "chapter": row["chapter"],
-                                                     "titles": {}, "files": {}})
+            fig = figures.setdefault(
+                row["figure"], {"name": row["figure"], "chapter": row["chapter"], "titles": {}, "files": {}}
+            )
             key = row["format"] if row["language"] == "en+zh" else f"{row['format']}-{row['language']}"
             if row["language"] != "en+zh":
                 fig["titles"][row["language"]] = row["title"]
@@ -218,7 +276,7 @@ def png_dpi(data: bytes) -> int | None:
     at = data.find(b"pHYs")
     if not data.startswith(b"\x89PNG") or at < 0:
         return None
-    x, _, unit = struct.unpack(">IIB", data[at + 4:at + 13])
+    x, _, unit = struct.unpack(">IIB", data[at + 4 : at + 13])
     return round(x * 0.0254) if unit == 1 else None
 
 
@@ -240,19 +298,34 @@ def listing(out: Path = OUT) -> dict:
     """Every download with its group, format, size and checksum, and the files that are missing."""
     files, missing = [], []
     for rel, (group, (fmt, what), (fmt_zh, what_zh)) in DESCRIPTIONS.items():
-        words = {"group": group, "format": fmt, "description": what, "format_zh": fmt_zh,
-                 "description_zh": what_zh}
+        words = {
+            "group": group,
+            "format": fmt,
+            "description": what,
+            "format_zh": fmt_zh,
+            "description_zh": what_zh,
+        }
         if (out / rel).is_file():
             files.append({**_entry(out, rel), **words})
         else:
             chromium = rel in NEEDS_CHROMIUM
-            missing.append({"path": f"{SITE_DIR}/{rel}", **words,
-                            "why": f"not built: no Chromium at {CHROMIUM}" if chromium else "not built",
-                            "why_zh": f"未生成：{CHROMIUM} 处没有 Chromium" if chromium else "未生成"})
+            missing.append(
+                {
+                    "path": f"{SITE_DIR}/{rel}",
+                    **words,
+                    "why": f"not built: no Chromium at {CHROMIUM}" if chromium else "not built",
+                    "why_zh": f"未生成：{CHROMIUM} 处没有 Chromium" if chromium else "未生成",
+                }
+            )
     package = json.loads((data_dir() / "datapackage.json").read_text(encoding="utf-8"))
     names = "; ".join(x.get("name", "") for x in package.get("licenses", []))
-    return {"files": files, "missing": missing, "figures": _figures(out), "licence": licence(),
-            "licence_names": names}
+    return {
+        "files": files,
+        "missing": missing,
+        "figures": _figures(out),
+        "licence": licence(),
+        "licence_names": names,
+    }
 
 
 def unpublish_missing(out: Path = OUT, site: Path = SITE) -> None:
@@ -292,8 +365,10 @@ def main(argv: list[str] | None = None) -> int:
     write_listing()
     unpublish_missing()
     state = {True: "written", False: "up to date"}
-    print(f"downloads: dataset {state[dataset]}, briefing pack {state[briefing]}, slides {state[slides]} "
-          f"in {OUT.relative_to(REPO)}")
+    print(
+        f"downloads: dataset {state[dataset]}, briefing pack {state[briefing]}, slides {state[slides]} "
+        f"in {OUT.relative_to(REPO)}"
+    )
     return 0
 
 

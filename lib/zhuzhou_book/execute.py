@@ -28,7 +28,6 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import nbformat
-
 from zhuzhou_innovation.paths import BOOK, REPO, relative
 
 LIB = REPO / "lib" / "zhuzhou_innovation"  # the analysis package the notebooks import
@@ -60,7 +59,9 @@ def lib_fingerprint(modules: list[str] | None = None, lib: Path = LIB) -> str:
     with `modules` None, every file counts."""
     wanted = None
     if modules is not None:
-        wanted = {f"{m.split('.', 1)[1].replace('.', '/')}.py" if "." in m else "__init__.py" for m in modules}
+        wanted = {
+            f"{m.split('.', 1)[1].replace('.', '/')}.py" if "." in m else "__init__.py" for m in modules
+        }
     h = hashlib.sha256()
     for path in sorted(lib.rglob("*")):
         if not path.is_file() or "__pycache__" in path.parts:
@@ -79,8 +80,9 @@ def file_fingerprint(relpath: str, repo: Path = REPO) -> str:
     return _sha256(path.read_bytes()) if path.is_file() else "missing"
 
 
-def current_inputs(nb: nbformat.NotebookNode, data_files: list[str], repo: Path = REPO,
-                   modules: list[str] | None = None) -> dict:
+def current_inputs(
+    nb: nbformat.NotebookNode, data_files: list[str], repo: Path = REPO, modules: list[str] | None = None
+) -> dict:
     """The fingerprint a fresh execution of `nb` would record, given the data files it reads
     and the library modules it imports."""
     inputs = {
@@ -132,13 +134,18 @@ def stale_reason(path: Path, repo: Path = REPO, stored: dict | None = None) -> s
 
 # Text that differs between two runs of the same notebook, what it is, and where it comes from.
 _RUN_SPECIFIC = [
-    (re.compile(r"0x[0-9a-f]{8,}"), "a memory address",
-     "an object shown by Python's default repr; give it a __repr__ without the address, as "
-     "narrative.Table and figures.SVG do"),
-    (re.compile(r"/tmp/"), "a temporary path",
-     "show paths relative to the repository (zhuzhou_innovation.paths.relative)"),
-    (re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}"), "a date and time",
-     "an output must not say when it ran"),
+    (
+        re.compile(r"0x[0-9a-f]{8,}"),
+        "a memory address",
+        "an object shown by Python's default repr; give it a __repr__ without the address, as "
+        "narrative.Table and figures.SVG do",
+    ),
+    (
+        re.compile(r"/tmp/"),
+        "a temporary path",
+        "show paths relative to the repository (zhuzhou_innovation.paths.relative)",
+    ),
+    (re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}"), "a date and time", "an output must not say when it ran"),
 ]
 
 
@@ -153,18 +160,21 @@ def run_specific_problems(path: Path, repo: Path = REPO) -> list[str]:
     if timed:
         problems.append(
             f"{rel}: {len(timed)} code {'cell holds its' if len(timed) == 1 else 'cells hold their'} run times "
-            "(cell metadata \"execution\"), which "
+            '(cell metadata "execution"), which '
             "`jupyter execute --inplace` stores (so does JupyterLab with its 'record timing' setting). "
             "They differ on every run, and that command leaves book/_fingerprints.json as it was. "
-            f"Re-run the chapter the project's way, which stores no run times and records the fingerprint: {rerun}.")
+            f"Re-run the chapter the project's way, which stores no run times and records the fingerprint: {rerun}."
+        )
         for i in timed:
             nb.cells[i].metadata.pop("execution")
     text = nbformat.writes(nb)
     for pattern, what, why in _RUN_SPECIFIC:
         found = pattern.search(text)
         if found:
-            problems.append(f"{rel}: the stored outputs hold {what} ({found.group(0)!r}): {why}; "
-                            f"then re-run the chapter: {rerun}.")
+            problems.append(
+                f"{rel}: the stored outputs hold {what} ({found.group(0)!r}): {why}; "
+                f"then re-run the chapter: {rerun}."
+            )
     return problems
 
 
@@ -179,8 +189,13 @@ def execute_notebook(path: Path, repo: Path = REPO, timeout: int = 300) -> dict:
     nb = nbformat.read(path, as_version=4)
     probe = nbformat.v4.new_code_cell(_PROBE)
     nb.cells.append(probe)
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}}, record_timing=False)
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        record_timing=False,
+    )
     try:
         client.execute()
     except CellExecutionError as exc:

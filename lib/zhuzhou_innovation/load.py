@@ -115,14 +115,20 @@ def _schema_problems(package_path: Path, base: Path) -> list[Problem]:
             row = getattr(error, "row_number", None)
             field = getattr(error, "field_name", None) or getattr(error, "label", None) or None
             detail = f"{error.title}: {error.note or error.message}"
-            if error.type in ("missing-label", "extra-label", "blank-label", "duplicate-label",
-                              "incorrect-label"):
+            if error.type in (
+                "missing-label",
+                "extra-label",
+                "blank-label",
+                "duplicate-label",
+                "incorrect-label",
+            ):
                 row = 1
             elif error.type == "foreign-key":
                 field = ",".join(error.field_names)
                 table = error.reference_name or task.name
-                detail = (f"'{','.join(map(str, error.field_cells))}' is not an id in "
-                          f"{table}.csv ({error.title})")
+                detail = (
+                    f"'{','.join(map(str, error.field_cells))}' is not an id in {table}.csv ({error.title})"
+                )
             elif error.type == "primary-key":
                 field = "id"
                 detail = f"duplicate id: {error.note} ({error.title})"
@@ -150,8 +156,11 @@ class RowContext:
 
     @classmethod
     def of(cls, indicators: pd.DataFrame, texts: Mapping[str, str]) -> RowContext:
-        return cls(texts, dict(zip(indicators["id"], indicators["unit"])),
-                   dict(zip(indicators["id"], indicators["name_zh"])))
+        return cls(
+            texts,
+            dict(zip(indicators["id"], indicators["unit"], strict=False)),
+            dict(zip(indicators["id"], indicators["name_zh"], strict=False)),
+        )
 
 
 def row_problems(row: Mapping[str, str], line: int, label: str, ctx: RowContext) -> list[Problem]:
@@ -172,7 +181,9 @@ def row_problems(row: Mapping[str, str], line: int, label: str, ctx: RowContext)
     if printed not in quote:
         bad("as_printed", f"'{printed}' does not occur in the quote")
     elif quote.count(printed) > 1:
-        bad("as_printed", f"'{printed}' occurs {quote.count(printed)} times in the quote: which one is meant?")
+        bad(
+            "as_printed", f"'{printed}' occurs {quote.count(printed)} times in the quote: which one is meant?"
+        )
     label_zh = row.get("label_zh", "")
     if label_zh and label_zh not in quote:
         bad("label_zh", f"'{label_zh}' does not occur in the quote")
@@ -191,8 +202,11 @@ def row_problems(row: Mapping[str, str], line: int, label: str, ctx: RowContext)
         if measure:
             bad("target_measure", f"only targets have a target_measure, this row is '{kind}'")
     if row["unit"] not in allowed:
-        bad("unit", f"unit '{row['unit']}' does not fit a {kind} of '{row['indicator']}' "
-                    f"(expected {' or '.join(sorted(u for u in allowed if u))})")
+        bad(
+            "unit",
+            f"unit '{row['unit']}' does not fit a {kind} of '{row['indicator']}' "
+            f"(expected {' or '.join(sorted(u for u in allowed if u))})",
+        )
     elif printed in quote:  # the value its print states, in a unit that fits
         for field, message in check_print(printed, quote, row["unit"], row["value"], row["qualifier"]):
             bad(field, message)
@@ -218,9 +232,15 @@ def _checksum_problems(raw: Path, recorded: str, line: int, base: Path) -> list[
     actual = hashlib.sha256(raw.read_bytes()).hexdigest()
     if actual == recorded:
         return []
-    return [Problem(_label(base / "sources.csv", base), line, "sha256",
-                    f"{_label(raw, base)} has SHA-256 {actual}, but the row records {recorded}: the raw "
-                    "text changed; restore it, or record the new checksum and say why in data/CHANGES.md")]
+    return [
+        Problem(
+            _label(base / "sources.csv", base),
+            line,
+            "sha256",
+            f"{_label(raw, base)} has SHA-256 {actual}, but the row records {recorded}: the raw "
+            "text changed; restore it, or record the new checksum and say why in data/CHANGES.md",
+        )
+    ]
 
 
 def load_dataset(path: str | Path | None = None) -> Dataset:
@@ -249,8 +269,9 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
         try:
             texts[row.id] = _read_text(raw, _label(raw, base))
         except DataError as exc:
-            text_problems += [Problem(_label(base / "sources.csv", base), line, "file", p.message)
-                              for p in exc.problems]
+            text_problems += [
+                Problem(_label(base / "sources.csv", base), line, "file", p.message) for p in exc.problems
+            ]
             continue
         text_problems += _checksum_problems(raw, row.sha256, line, base)
     problems = text_problems + _content_problems(tables, texts, _label(base / "observations.csv", base))

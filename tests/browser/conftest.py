@@ -25,8 +25,14 @@ SCREENSHOTS = REPO / "_build" / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 ZH = "zh"  # the Chinese edition's folder on the site (zhuzhou_book.editions)
 # What the HTML is built from; a newer file in any of these means the site is stale.
@@ -36,7 +42,8 @@ _BUILT_MARK = REPO / "_build" / ".browser-tests-built"
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
-        "markers", "browser: checks on the built HTML book (pages in Chromium, search, links, axe)")
+        "markers", "browser: checks on the built HTML book (pages in Chromium, search, links, axe)"
+    )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -61,8 +68,10 @@ def _toc_files(entry: object) -> list[str]:
 def toc_pages(repo: Path = REPO) -> list[str]:
     """The book's pages (docnames such as `book/intro`) in the order of `_toc.yml`."""
     toc = yaml.safe_load((repo / "_toc.yml").read_text(encoding="utf-8"))
-    pages = [Path(f).with_suffix("").as_posix() if Path(f).suffix in (".md", ".ipynb") else f
-             for f in _toc_files(toc)]
+    pages = [
+        Path(f).with_suffix("").as_posix() if Path(f).suffix in (".md", ".ipynb") else f
+        for f in _toc_files(toc)
+    ]
     return list(dict.fromkeys(pages))
 
 
@@ -87,10 +96,13 @@ def site_is_fresh(repo: Path = REPO) -> bool:
     html = repo / "_build" / "html"
     if not (html / "index.html").is_file():
         return False
-    built = max(_newest_mtime([html], skip=("_static",)),
-                _BUILT_MARK.stat().st_mtime if _BUILT_MARK.is_file() else 0.0)
-    sources = _newest_mtime([repo / s for s in _SOURCES],
-                            skip=("__pycache__", ".ipynb_checkpoints", "generated", "staging"))
+    built = max(
+        _newest_mtime([html], skip=("_static",)),
+        _BUILT_MARK.stat().st_mtime if _BUILT_MARK.is_file() else 0.0,
+    )
+    sources = _newest_mtime(
+        [repo / s for s in _SOURCES], skip=("__pycache__", ".ipynb_checkpoints", "generated", "staging")
+    )
     return built >= sources
 
 
@@ -104,8 +116,11 @@ def site() -> Path:
         if not site_is_fresh():
             done = subprocess.run(["make", "book"], cwd=REPO, capture_output=True, text=True)
             if done.returncode != 0:
-                pytest.fail("`make book` failed; the browser checks need the built book:\n"
-                            + (done.stdout + done.stderr)[-4000:], pytrace=False)
+                pytest.fail(
+                    "`make book` failed; the browser checks need the built book:\n"
+                    + (done.stdout + done.stderr)[-4000:],
+                    pytrace=False,
+                )
             _BUILT_MARK.touch()
     return HTML
 
@@ -131,13 +146,16 @@ def server(site: Path) -> str:
 def browser():
     """One headless Debian Chromium for the whole session, driven by Playwright."""
     if not CHROMIUM.is_file() or not os.access(CHROMIUM, os.X_OK):
-        pytest.skip(f"{CHROMIUM} is missing: install it with `apt-get install chromium` "
-                    "(Debian's Chromium; Playwright's own browser downloads are not used)")
+        pytest.skip(
+            f"{CHROMIUM} is missing: install it with `apt-get install chromium` "
+            "(Debian's Chromium; Playwright's own browser downloads are not used)"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
         yield chromium
         chromium.close()
 

@@ -23,9 +23,8 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from pypdf import PdfReader
-
 from conftest import REPO, ZH, toc_pages
+from pypdf import PdfReader
 from zhuzhou_book import dataset_files, downloads, pdf
 
 DATA = REPO / "data"
@@ -62,11 +61,13 @@ def downloads_page(request, browser, server):
     folder = EDITIONS[request.param]
     page.goto(f"{server}/{folder + '/' if folder else ''}{PAGE}.html")
     links = page.eval_on_selector_all(
-        "article a[href]", "els => els.map(a => ({href: a.href, text: a.textContent.trim()}))")
+        "article a[href]", "els => els.map(a => ({href: a.href, text: a.textContent.trim()}))"
+    )
     rows = page.eval_on_selector_all(
         "article table.downloads-table tbody tr",
         "trs => trs.map(tr => [...tr.cells].map(td => ({text: td.innerText.trim(), "
-        "hrefs: [...td.querySelectorAll('a[href]')].map(a => a.href)})))")
+        "hrefs: [...td.querySelectorAll('a[href]')].map(a => a.href)})))",
+    )
     page.close()
     return {"links": links, "rows": rows}
 
@@ -82,9 +83,15 @@ class PdfEdition:
 @pytest.fixture(scope="module", params=sorted(EDITIONS))
 def pdf_edition(request, site) -> PdfEdition:
     if request.param == "en":
-        return PdfEdition(site, site / downloads.SITE_DIR / downloads.BOOK_PDF, "Contents", ("指标术语表", "株洲"))
-    return PdfEdition(site / ZH, site / downloads.SITE_DIR / downloads.BOOK_PDF_ZH, "目录",
-                      ("株洲科技创新报告逐年读", "让来源互相核对", "株洲"))
+        return PdfEdition(
+            site, site / downloads.SITE_DIR / downloads.BOOK_PDF, "Contents", ("指标术语表", "株洲")
+        )
+    return PdfEdition(
+        site / ZH,
+        site / downloads.SITE_DIR / downloads.BOOK_PDF_ZH,
+        "目录",
+        ("株洲科技创新报告逐年读", "让来源互相核对", "株洲"),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -107,8 +114,13 @@ def pdf_raw_text(book_pdf, pdf_edition) -> list[str]:
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
     path = pdf_edition.path
-    done = subprocess.run([str(PDFTOTEXT), "-raw", "-enc", "UTF-8", str(path), "-"],
-                          capture_output=True, text=True, check=True, timeout=120)
+    done = subprocess.run(
+        [str(PDFTOTEXT), "-raw", "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     pages = done.stdout.split("\f")
     if pages and not pages[-1].strip():
         pages.pop()  # pdftotext ends the last page with a form feed too
@@ -122,6 +134,7 @@ def pdf_text(pdf_raw_text) -> list[str]:
 
 
 # --- the downloads page ----------------------------------------------------------------------
+
 
 def test_every_link_on_the_downloads_page_resolves_to_a_non_empty_file(downloads_page, server):
     files = [link for link in downloads_page["links"] if f"/{downloads.SITE_DIR}/" in link["href"]]
@@ -155,22 +168,32 @@ def test_figure_table_links_each_figure_as_svg_and_png_in_both_languages_and_its
 
     hrefs = {link["href"].rsplit("/", 1)[-1] for link in downloads_page["links"]}
     for name in catalog.FIGURES:
-        expected = {f"{name}.csv"} | {f"{name}.{lang}.{fmt}" for lang in ("en", "zh") for fmt in ("svg", "png")}
+        expected = {f"{name}.csv"} | {
+            f"{name}.{lang}.{fmt}" for lang in ("en", "zh") for fmt in ("svg", "png")
+        }
         assert expected <= hrefs, name
 
 
 def test_the_book_pdf_the_dataset_and_the_brief_are_all_on_the_page(downloads_page):
     names = {link["href"].rsplit("/", 1)[-1] for link in downloads_page["links"]}
-    assert {downloads.BOOK_PDF, downloads.BOOK_PDF_ZH, downloads.DATA_ZIP, downloads.DATA_XLSX, "brief.html", "brief.pdf",
-            "MANIFEST.csv"} <= names
+    assert {
+        downloads.BOOK_PDF,
+        downloads.BOOK_PDF_ZH,
+        downloads.DATA_ZIP,
+        downloads.DATA_XLSX,
+        "brief.html",
+        "brief.pdf",
+        "MANIFEST.csv",
+    } <= names
 
 
 def test_intro_links_the_downloads_page(site):
     intro = (site / "book" / "intro.html").read_text(encoding="utf-8")
-    assert 'href="downloads.html' in intro.split('<article', 1)[1].split('</article>', 1)[0]
+    assert 'href="downloads.html' in intro.split("<article", 1)[1].split("</article>", 1)[0]
 
 
 # --- the dataset ------------------------------------------------------------------------------
+
 
 def test_served_zip_holds_every_table_with_as_many_rows_as_data(site):
     archive = zipfile.ZipFile(site / downloads.SITE_DIR / downloads.DATA_ZIP)
@@ -196,6 +219,7 @@ def test_served_zip_and_workbook_are_the_bytes_a_fresh_build_gives(site):
 
 
 # --- the book's PDF ---------------------------------------------------------------------------
+
 
 def _chapters() -> list[str]:
     return [d for d in toc_pages() if d not in pdf.LEFT_OUT]
@@ -225,8 +249,10 @@ def test_book_pdf_contents_gives_the_page_each_chapter_starts_on(pdf_edition, bo
 
 
 def test_book_pdf_is_a4_with_a_page_number_on_every_page(book_pdf, pdf_raw_text):
-    for number, (page, text) in enumerate(zip(book_pdf.pages, pdf_raw_text), start=1):
-        assert abs(float(page.mediabox.width) - 595.3) < 1.5 and abs(float(page.mediabox.height) - 841.9) < 1.5
+    for number, (page, text) in enumerate(zip(book_pdf.pages, pdf_raw_text, strict=False), start=1):
+        assert (
+            abs(float(page.mediabox.width) - 595.3) < 1.5 and abs(float(page.mediabox.height) - 841.9) < 1.5
+        )
         assert text.split()[-1] == str(number), f"page {number} shows no number at its foot"
 
 
@@ -289,7 +315,9 @@ def test_no_table_is_wider_than_the_page_in_print(browser, server, docname):
     page = _print_view(browser, f"{server}/{docname}.html")
     try:
         wide = page.evaluate(_WIDE_TABLES)
-        hidden = page.evaluate("() => getComputedStyle(document.querySelector('.bd-sidebar-primary')).display")
+        hidden = page.evaluate(
+            "() => getComputedStyle(document.querySelector('.bd-sidebar-primary')).display"
+        )
     finally:
         page.close()
     assert wide == [], f"{docname}: tables wider than an A4 page in print: {wide}"
@@ -313,8 +341,10 @@ def test_no_table_is_wider_than_the_page_in_the_printed_book(browser, site, lang
 def test_the_table_check_catches_a_table_wider_than_the_page(browser):
     page = _print_view(browser, "about:blank")
     try:
-        page.set_content('<div style="overflow-x:auto"><table id="wide" style="width:2000px"><tr><td>x</td>'
-                         '</tr></table></div><table id="ok"><tr><td>y</td></tr></table>')
+        page.set_content(
+            '<div style="overflow-x:auto"><table id="wide" style="width:2000px"><tr><td>x</td>'
+            '</tr></table></div><table id="ok"><tr><td>y</td></tr></table>'
+        )
         wide = page.evaluate(_WIDE_TABLES)
     finally:
         page.close()

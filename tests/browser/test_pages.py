@@ -12,7 +12,6 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import AXE, SCREENSHOTS
 from zhuzhou_book.webfont import FAMILY
 from zhuzhou_innovation.fonts import CJK_BLOCKS
@@ -20,7 +19,9 @@ from zhuzhou_innovation.fonts import CJK_BLOCKS
 # Families that hold CJK glyphs, for a reader whose system has one (the web font's is first).
 _CJK_FAMILY = re.compile(
     r"CJK|Source Han|WenQuanYi|Droid Sans Fallback|PingFang|Hiragino|YaHei|SimSun|SimHei|"
-    r"Heiti|Songti|Kaiti|AR PL|Noto Sans (SC|TC|HK|JP|KR)\b", re.I)
+    r"Heiti|Songti|Kaiti|AR PL|Noto Sans (SC|TC|HK|JP|KR)\b",
+    re.I,
+)
 _CJK_CLASS = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in CJK_BLOCKS)
 
 # Marks each rendered element whose own text holds Chinese, and counts those characters.
@@ -75,8 +76,7 @@ def _cjk_fonts(context, page) -> list[dict]:
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
     root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
-    for node in cdp.send("DOM.querySelectorAll",
-                         {"nodeId": root, "selector": "[data-cjk-probe]"})["nodeIds"]:
+    for node in cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": "[data-cjk-probe]"})["nodeIds"]:
         attrs = cdp.send("DOM.getAttributes", {"nodeId": node})["attributes"]
         probe = probes[int(attrs[attrs.index("data-cjk-probe") + 1])]
         probe["fonts"] = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
@@ -100,13 +100,19 @@ def _visit(context, base: str, docname: str) -> dict:
             r.abort()
 
     page.route("**/*", route)
-    page.on("console", lambda m: errors.append(f"{m.text} ({m.location.get('url')})")
-            if m.type == "error" else None)
+    page.on(
+        "console",
+        lambda m: errors.append(f"{m.text} ({m.location.get('url')})") if m.type == "error" else None,
+    )
     page.on("pageerror", lambda e: errors.append(f"uncaught {e}"))
     page.goto(f"{base}/{docname}.html", wait_until="load")
     page.evaluate("document.fonts.ready.then(() => true)")
-    visit = {"errors": errors, "foreign": foreign, "figures": page.evaluate(_FIGURES),
-             "cjk": _cjk_fonts(context, page)}
+    visit = {
+        "errors": errors,
+        "foreign": foreign,
+        "figures": page.evaluate(_FIGURES),
+        "cjk": _cjk_fonts(context, page),
+    }
     shot = SCREENSHOTS / f"{docname}.png"
     shot.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(shot), full_page=True)
@@ -144,14 +150,16 @@ def test_page_requests_nothing_from_other_hosts(visit, docname):
 
 def test_every_figure_is_drawn_at_a_visible_size(visit, docname):
     figures = visit(docname)["figures"]
-    broken = [f for f in figures if not f["loaded"]
-              or (not f["closed"] and (f["width"] <= 0 or f["height"] <= 0))]
+    broken = [
+        f for f in figures if not f["loaded"] or (not f["closed"] and (f["width"] <= 0 or f["height"] <= 0))
+    ]
     assert not broken, f"figures not drawn (zero size or not loaded): {broken}"
 
 
 def _draws_cjk(font: dict) -> bool:
     return font["familyName"] == FAMILY or bool(
-        _CJK_FAMILY.search(font["familyName"]) or _CJK_FAMILY.search(font.get("postScriptName", "")))
+        _CJK_FAMILY.search(font["familyName"]) or _CJK_FAMILY.search(font.get("postScriptName", ""))
+    )
 
 
 def test_chinese_text_is_drawn_with_a_cjk_font(visit, docname):
@@ -160,23 +168,33 @@ def test_chinese_text_is_drawn_with_a_cjk_font(visit, docname):
     for probe in visit(docname)["cjk"]:
         cjk_glyphs = sum(f["glyphCount"] for f in probe.get("fonts", []) if _draws_cjk(f))
         if cjk_glyphs < probe["count"]:
-            bad.append({"text": probe["text"], "chinese_characters": probe["count"],
-                        "fonts": [(f["familyName"], f["glyphCount"]) for f in probe.get("fonts", [])]})
+            bad.append(
+                {
+                    "text": probe["text"],
+                    "chinese_characters": probe["count"],
+                    "fonts": [(f["familyName"], f["glyphCount"]) for f in probe.get("fonts", [])],
+                }
+            )
     assert not bad, f"Chinese text drawn without a CJK font: {bad}"
 
 
 # Violations that the theme's templates cause and _config.yml or CSS cannot fix, each with why.
 # Keyed on (rule, a class in the node's HTML); anything else fails the test.
 KNOWN_VIOLATIONS = {
-    ("label-content-name-mismatch", "theme-switch-button"):
-        "sphinx-book-theme's colour-mode button is named 'Color mode' while its visible icon's "
-        "<title> says 'Light'/'Dark'/'System Settings'; fixing it needs a template change upstream",
+    (
+        "label-content-name-mismatch",
+        "theme-switch-button",
+    ): "sphinx-book-theme's colour-mode button is named 'Color mode' while its visible icon's "
+    "<title> says 'Light'/'Dark'/'System Settings'; fixing it needs a template change upstream",
 }
 
 
 def _unexplained(violation: dict) -> dict | None:
-    nodes = [n for n in violation["nodes"]
-             if not any(rule == violation["id"] and marker in n for rule, marker in KNOWN_VIOLATIONS)]
+    nodes = [
+        n
+        for n in violation["nodes"]
+        if not any(rule == violation["id"] and marker in n for rule, marker in KNOWN_VIOLATIONS)
+    ]
     return dict(violation, nodes=nodes) if nodes else None
 
 
@@ -184,4 +202,5 @@ def test_page_has_no_serious_or_critical_accessibility_violation(visit, docname,
     serious = [v for v in visit(docname)["axe"] if v["impact"] in ("serious", "critical")]
     violations = [v for v in map(_unexplained, serious) if v]
     assert not violations, "\n".join(
-        f"{v['impact']} {v['id']}: {v['help']} at {v['nodes']}" for v in violations)
+        f"{v['impact']} {v['id']}: {v['help']} at {v['nodes']}" for v in violations
+    )

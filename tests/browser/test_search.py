@@ -14,7 +14,6 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import REPO, ZH, toc_pages
 
 DOMAIN_TERMS = ["研发", "高新技术企业"]
@@ -61,7 +60,9 @@ def _search(page, base: str, term: str) -> set[str]:
     page.goto(f"{base}/search.html?q={quote(term)}", wait_until="load")
     page.wait_for_function(  # the summary in English, or as Sphinx's Chinese catalogue words it
         "() => { const s = document.querySelector('#search-results .search-summary');"
-        " return s && /finished|did not match|搜索完成|没有匹配/.test(s.textContent); }", timeout=15_000)
+        " return s && /finished|did not match|搜索完成|没有匹配/.test(s.textContent); }",
+        timeout=15_000,
+    )
     root = urlsplit(f"{base}/").path
     found = set()
     for href in page.eval_on_selector_all("#search-results ul.search li a", "as => as.map(a => a.href)"):
@@ -79,13 +80,15 @@ def test_search_finds_every_page_that_uses_the_term(search_page, server, article
         pytest.skip(f"{term} appears on no page of the {edition} edition yet")
     base = f"{server}/{EDITIONS[edition]}".rstrip("/")
     found = _search(search_page, base, term)
-    assert expected <= found, f"{edition} search for {term} missed {sorted(expected - found)}; found {sorted(found)}"
+    assert expected <= found, (
+        f"{edition} search for {term} missed {sorted(expected - found)}; found {sorted(found)}"
+    )
 
 
 def _index(path: Path) -> dict:
     """A search index as Sphinx writes it: `Search.setIndex({...})`."""
     text = path.read_text(encoding="utf-8")
-    return json.loads(text[text.index("(") + 1:text.rindex(")")])
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])
 
 
 def test_each_edition_has_its_own_search_index_with_its_own_titles(site):
