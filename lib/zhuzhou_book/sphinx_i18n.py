@@ -205,7 +205,7 @@ def _on_config_inited(app: Sphinx, config) -> None:
     A dictionary setting is merged key by key, so `html_theme_options: {search_bar_text: ...}`
     changes one option and keeps the others jupyter-book set."""
     for name, value in config.nb_i18n_config.get(config.language, {}).items():
-        config[name] = merged(config.get(name, None), value)
+        config[name] = merged(config[name] if name in config else None, value)  # noqa: SIM401 (a Config has no .get)
 
 
 def setup(app: Sphinx) -> dict:
