@@ -79,7 +79,7 @@ def test_the_chinese_edition_has_a_chinese_title_and_part_captions(site):
     captions = re.findall(
         r'<p aria-level="2" class="caption" role="heading"><span class="caption-text">([^<]+)', page
     )
-    assert captions == ["来源", "逐年报告", "跨报告分析", "同类城区", "附录", "原文"]
+    assert captions == ["来源", "逐年报告", "跨报告分析", "同类城区", "给学生", "附录", "原文"]
 
 
 def test_clicking_the_edition_link_opens_the_same_page_in_the_other_edition(browser, server):
