@@ -28,6 +28,11 @@ ALLOWED = frozenset(
     for w in (
         "etc",
         "dpi",
+        "Linux",
+        "Windows",
+        "macOS",
+        "shell",
+        "sed",
         "kB",
         "MB",
         "Excel",
