@@ -27,8 +27,14 @@ $(SETUP): requirements.txt pyproject.toml $(if $(VENV_ELSEWHERE),FORCE)
 $(LAB): $(SETUP) requirements-lab.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-lab.txt \
 	  -r requirements-dev.txt
-	@# nbdime's git drivers for this clone (.gitattributes routes *.ipynb to them): diffs by cell
-	if git rev-parse --git-dir >/dev/null 2>&1; then $(BIN)/nbdime config-git --enable; fi
+	@# nbdime's git drivers for this clone (.gitattributes routes *.ipynb to them): diffs by cell.
+	@# nbdime names its drivers bare, so git could run them only with the .venv on PATH ("external
+	@# diff died" in any other shell); they are pointed at this .venv's copies instead.
+	if git rev-parse --git-dir >/dev/null 2>&1; then \
+	  $(BIN)/nbdime config-git --enable && \
+	  git config diff.jupyternotebook.command "$(abspath $(BIN))/git-nbdiffdriver diff" && \
+	  git config merge.jupyternotebook.driver "$(abspath $(BIN))/git-nbmergedriver merge %O %A %B %L %P"; \
+	fi
 	touch $(LAB)
 
 FORCE:
