@@ -252,10 +252,10 @@ def test_the_chinese_table_has_chinese_headers_and_prints_numbers_as_printed():
 @pytest.mark.parametrize(
     "status,en,zh",
     [
-        ("met", "Met", "已完成"),
+        ("met", "Met", "完成"),
         ("missed", "Missed", "未完成"),
-        ("not comparable", "Cannot be judged", "无法判断"),
-        ("not yet reported", "Not yet reported", "尚无报告"),
+        ("not comparable", "Not comparable", "不可比"),
+        ("not yet reported", "Not yet reported", "尚无结果"),
     ],
 )
 def test_a_verdict_is_worded_for_every_status_in_both_languages(status, en, zh):
@@ -266,7 +266,7 @@ def test_a_verdict_is_worded_for_every_status_in_both_languages(status, en, zh):
 
 def test_a_verdict_says_why_a_target_cannot_be_judged_or_has_no_answer():
     suspect = {"status": "not comparable", "reason": "the outcome is flagged suspect"}
-    assert findings.verdict(suspect) == "Cannot be judged: the reported figure is probably a misprint"
+    assert findings.verdict(suspect) == "Not comparable: the reported figure is probably a misprint"
     assert (
         findings.verdict({"status": "not yet reported", "period": "2023", "due": False})
         == "Not yet reported: no document reports on 2023 yet"
@@ -281,7 +281,7 @@ def test_a_verdict_says_why_a_target_cannot_be_judged_or_has_no_answer():
         "actual_kind": "rank",
         "measure": "level",
     }
-    assert findings.verdict(rank, "zh") == "无法判断：后续报告只给出排名，没有水平值"
+    assert findings.verdict(rank, "zh") == "不可比：后续报告只给出排名，没有水平值"
 
 
 def test_a_verdict_takes_a_best_reading_when_the_scorecard_gives_one():
@@ -293,7 +293,7 @@ def test_a_verdict_takes_a_best_reading_when_the_scorecard_gives_one():
     assert findings.verdict(record).endswith(
         "; probably missed: 3.06亿元 if the lost decimal point is restored"
     )
-    assert findings.verdict(record, in_sentence=True).startswith("cannot be judged: ")
+    assert findings.verdict(record, in_sentence=True).startswith("is not comparable: ")
 
 
 def test_a_verdict_refuses_a_status_the_scorecard_does_not_have():
@@ -316,7 +316,7 @@ def test_verdicts_tell_the_due_targets_from_the_open_ones():
     v = findings.verdicts(tiny(), "en")
     by_target = {ids[0]: line for ids, line in zip(v.target_ids, v.itertuples(), strict=True)}
     assert by_target["ra-002"].status == "met" and by_target["ra-002"].due
-    assert by_target["ra-003"].verdict.startswith("Cannot be judged")
+    assert by_target["ra-003"].verdict.startswith("Not comparable")
     assert not by_target["rc-002"].due and by_target["rc-002"].status == "not yet reported"
 
 
@@ -442,6 +442,6 @@ def test_the_books_key_findings_are_four_to_six_each_linked_to_a_chapter_of_the_
 def test_the_verdict_word_reads_the_scorecard_inside_a_sentence():
     facts = findings_facts(tiny())
     assert words.word("verdict ra-002", facts) == "was met"
-    assert words.word("verdict ra-003", facts, "zh") == "无法判断：报告数字疑有笔误"
+    assert words.word("verdict ra-003", facts, "zh") == "不可比：报告数字疑有笔误"
     with pytest.raises(words.ClaimError):
         words.word("verdict rb-001", facts)

@@ -28,7 +28,7 @@ from . import scorecard, series
 from .fonts import register_cjk_font
 from .load import Dataset
 from .narrative import format_number, format_period, format_value
-from .words import _COUNT_EN, _COUNT_ZH
+from .words import _COUNT_EN, _COUNT_ZH, READING, STATUS, label
 
 STYLE = Path(__file__).with_name("zhuzhou.mplstyle")
 LANGS = ("en", "zh")
@@ -40,9 +40,6 @@ WORDS = {
         "actual": "Reported",
         "target": "Target",
         "source": "Source",
-        "met": "met",
-        "missed": "missed",
-        "not comparable": "not comparable",
         "of_target": "Outcome as % of target",
         "target_line": "target",
         "data": "Data: data/observations.csv, rows",
@@ -54,10 +51,6 @@ WORDS = {
         "break_note": "No line joins two numbers that count different things ({reasons}).",
         "suspect_note": "A suspect value (a probable misprint) is drawn as printed, joined to nothing.",
         "suspect_bar": "A suspect value (a probable misprint) is drawn hatched, as printed.",
-        "probably met": "probably met",
-        "probably missed": "probably missed",
-        "possibly missed": "possibly missed",
-        "open": "open",
         "at_least": "at least",
         "reading_bar": "The outcome read as its note proposes (hatched)",
     },
@@ -65,9 +58,6 @@ WORDS = {
         "actual": "实际",
         "target": "目标",
         "source": "来源",
-        "met": "完成",
-        "missed": "未完成",
-        "not comparable": "不可比",
         "of_target": "实际值占目标的百分比",
         "target_line": "目标",
         "data": "数据：data/observations.csv，行",
@@ -79,14 +69,13 @@ WORDS = {
         "break_note": "统计口径不同的两个数字之间不连线（{reasons}）。",
         "suspect_note": "存疑数值（可能的笔误）按原文标出，不与其他点相连。",
         "suspect_bar": "存疑数值（可能的笔误）按原文以斜线条形标出。",
-        "probably met": "很可能完成",
-        "probably missed": "很可能未完成",
-        "possibly missed": "可能未完成",
-        "open": "尚无定论",
         "at_least": "至少",
         "reading_bar": "按数据说明推测读法的结果（斜线）",
     },
 }
+# A status or a best reading in a legend is named as everywhere else in the book (words.STATUS, READING).
+for _lang in WORDS:
+    WORDS[_lang].update({k: label(v, k, _lang) for v in (STATUS, READING) for k in v})
 STATUS_COLOURS = {"met": "#009E73", "missed": "#D55E00", "not comparable": "#999999"}
 READING_COLOURS = {
     "met": "#009E73",

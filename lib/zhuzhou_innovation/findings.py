@@ -28,6 +28,7 @@ from .periods import is_year, period_key
 from .rows import with_sources
 from .scorecard import promises as scorecard_promises
 from .scorecard import scorecard
+from .words import READING, STATUS, label
 
 CITY = "zhuzhou"
 # A headline indicator is one a reader can follow from document to document: at least this many
@@ -327,29 +328,21 @@ def headline_table(ds: Dataset, lang: str = "en", city: str = CITY) -> HeadlineT
 
 # ---- verdicts --------------------------------------------------------------------------------
 
-_VERDICT = {
-    "en": {
-        "met": "Met",
-        "missed": "Missed",
-        "not comparable": "Cannot be judged",
-        "not yet reported": "Not yet reported",
-    },
-    "zh": {"met": "已完成", "missed": "未完成", "not comparable": "无法判断", "not yet reported": "尚无报告"},
-}
-_PHRASE = {  # the same verdicts inside a sentence: "the target of 3.4% for 2022 cannot be judged"
+_VERDICT = {lang: {s: label(STATUS, s, lang, capital=True) for s in STATUS} for lang in ("en", "zh")}
+_PHRASE = {  # the same verdicts inside a sentence: "the target of 3.4% for 2022 is not comparable"
     "en": {
         "met": "was met",
         "missed": "was missed",
-        "not comparable": "cannot be judged",
+        "not comparable": "is not comparable",
         "not yet reported": "is not yet reported on",
     },
-    "zh": {"met": "已完成", "missed": "未完成", "not comparable": "无法判断", "not yet reported": "尚无报告"},
+    "zh": _VERDICT["zh"],
 }
 _MEASURE_ZH = {"actual": "水平值", "level": "水平值", "growth": "增速", "share": "占比", "rank": "排名"}
 
 
 def _why(record: Mapping, lang: str) -> str:
-    """Why a target cannot be judged, or why it has no verdict yet, in plain words."""
+    """Why a target is not comparable, or why it has no verdict yet, in plain words."""
     status, reason = record.get("status", ""), record.get("reason", "") or ""
     period = format_period(str(record.get("period", "")), lang) if record.get("period") else ""
     if status == "not yet reported":
@@ -379,7 +372,7 @@ def _why(record: Mapping, lang: str) -> str:
 
 
 def verdict(record: Mapping, lang: str = "en", in_sentence: bool = False) -> str:
-    """A scorecard row's verdict in plain words: 'Met', 'Cannot be judged: the reported figure is
+    """A scorecard row's verdict in plain words: 'Met', 'Not comparable: the reported figure is
     probably a misprint', 'Not yet reported: no document reports on 2023'.
 
     The one place the book words a verdict (tables, key findings, slides). `in_sentence` gives the
@@ -441,11 +434,9 @@ def is_due(ds: Dataset, period: str) -> bool:
 def best_reading_text(promise: Mapping, lang: str = "en") -> str:
     """The scorecard's best reading of a promise in words ("probably missed: about 76% of the
     target if ..."), or nothing where the formal status says it all (scored, or no rule applies)."""
-    from .words import _READING
-
     if promise.get("rule") in (None, "", "none", "scored"):
         return ""
-    word = _READING[str(promise["reading"])][0 if lang == "en" else 1]
+    word = label(READING, str(promise["reading"]), lang)
     detail = str(promise.get("reading_en" if lang == "en" else "reading_zh") or "")
     return f"{word}: {detail}" if lang == "en" and detail else f"{word}：{detail}" if detail else word
 

@@ -33,6 +33,7 @@ from .fonts import CJK_FAMILY, is_cjk
 from .load import Dataset, load_dataset
 from .narrative import format_date, format_number, format_observation
 from .paths import SLIDES as SLIDES_DIR
+from .words import STATUS, label
 
 N_FIGURES = 4  # key figures, one slide each: the brief's two first, then the next two by the same rule
 N_POINTS = 6  # bullets on the key-findings slide: more would not be read from the back of a room
@@ -79,22 +80,24 @@ WORDS: dict[str, dict[str, Any]] = {
         "chart": "图表：{title}。",
     },
 }
-STATUS_WORDS = {
+_STATUS_MEANS = {
     "en": {
-        "met": ("Met", "a later report gives an outcome at or past the target"),
-        "missed": ("Missed", "a later report gives an outcome short of the target"),
-        "not comparable": (
-            "Not comparable",
-            "the outcome is suspect, in another measure, or a bound that cannot settle it",
-        ),
-        "not yet reported": ("Not yet reported", "no later report gives that year yet"),
+        "met": "a later report gives an outcome at or past the target",
+        "missed": "a later report gives an outcome short of the target",
+        "not comparable": "the outcome is suspect, in another measure, or a bound that cannot settle it",
+        "not yet reported": "no later report gives that year yet",
     },
     "zh": {
-        "met": ("完成", "后续报告的实际值达到或超过目标"),
-        "missed": ("未完成", "后续报告的实际值低于目标"),
-        "not comparable": ("不可比", "实际值存疑、口径不同，或只是一个无法判断的界限"),
-        "not yet reported": ("尚未报告", "尚无后续报告给出该年份的数字"),
+        "met": "后续报告的实际值达到或超过目标",
+        "missed": "后续报告的实际值低于目标",
+        "not comparable": "实际值存疑、口径不同，或只是一个无法判断的界限",
+        "not yet reported": "尚无后续报告给出该年份的数字",
     },
+}
+# The scorecard slide's rows: each status as the book names it (words.STATUS), and what it means.
+STATUS_WORDS = {
+    lang: {s: (label(STATUS, s, lang, capital=True), means) for s, means in _STATUS_MEANS[lang].items()}
+    for lang in _STATUS_MEANS
 }
 
 

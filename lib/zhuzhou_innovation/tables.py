@@ -12,6 +12,7 @@ import pandas as pd
 
 from .load import Dataset
 from .narrative import Table, format_observation, format_period, lower_first, readable_table
+from .words import READING, STATUS, label
 
 HEADERS = {
     "indicator": {"en": "Indicator", "zh": "指标"},
@@ -423,15 +424,6 @@ def sc_targets_below(ds: Dataset, lang: str = "en") -> Table:
 # --- chapters 05 and 06 (the 2022 review, the 2025 targets) ---------------------------------
 
 _NONE = "–"
-_STATUS_WORDS = {
-    "en": {
-        "met": "Met",
-        "missed": "Missed",
-        "not comparable": "Cannot be judged",
-        "not yet reported": "Not answered",
-    },
-    "zh": {"met": "完成", "missed": "未完成", "not comparable": "无法判断", "not yet reported": "尚无结果"},
-}
 _KIND_WORDS = {"en": {"actual": "reported", "target": "goal"}, "zh": {"actual": "实际", "target": "目标"}}
 _SUSPECT = {"en": "suspect", "zh": "存疑"}
 
@@ -603,7 +595,7 @@ def zz2022_answers(ds: Dataset, lang: str = "en") -> Table:
         which = say_list(names, lang)
         out.append(
             {
-                "status": _STATUS_WORDS[lang][status],
+                "status": label(STATUS, status, lang, capital=True),
                 "n": str(len(these)),
                 "which": which[:1].upper() + which[1:] if lang == "en" else which,
             }
@@ -1217,20 +1209,6 @@ def zz2022q1_statistics_2021(ds: Dataset, lang: str = "en") -> Table:
 
 # --- chapters 07 (trends) and 08 (the scorecard), and the full scorecard appendix -------------
 
-STATUS_WORDS = {
-    "met": ("met", "完成"),
-    "missed": ("missed", "未完成"),
-    "not comparable": ("not comparable", "不可比"),
-    "not yet reported": ("not yet reported", "尚无结果"),
-}
-READING_WORDS = {
-    "met": ("met", "完成"),
-    "probably met": ("probably met", "很可能完成"),
-    "missed": ("missed", "未完成"),
-    "probably missed": ("probably missed", "很可能未完成"),
-    "possibly missed": ("possibly missed", "可能未完成"),
-    "open": ("open", "尚无定论"),
-}
 RULE_NAMES = {
     "scored": ("scored", "直接判定"),
     "suspect read": ("suspect read", "存疑值推测读法"),
@@ -1393,8 +1371,8 @@ def promise_counts(ds: Dataset, lang: str = "en") -> Table:
     counts = counts.sort_values(["s", "r"])
     frame = pd.DataFrame(
         {
-            "status": [_w(STATUS_WORDS, s, lang) for s in counts.status],
-            "reading": [_w(READING_WORDS, r, lang) for r in counts.reading],
+            "status": [label(STATUS, s, lang) for s in counts.status],
+            "reading": [label(READING, r, lang) for r in counts.reading],
             "promises": counts.n.astype(str),
         }
     )
@@ -1429,8 +1407,8 @@ def _promise_frame(ds: Dataset, p: pd.DataFrame, lang: str) -> pd.DataFrame:
                 for t, n in zip(p.promise, p.n_rows, strict=False)
             ],
             "outcome": [_row_text(ds, a, lang) if a else "–" for a in p.actual_id],
-            "status": [_w(STATUS_WORDS, s, lang) for s in p.status],
-            "reading": [_w(READING_WORDS, r, lang) for r in p.reading],
+            "status": [label(STATUS, s, lang) for s in p.status],
+            "reading": [label(READING, r, lang) for r in p.reading],
             "why": [
                 (e if lang == "en" else z) or "–" for e, z in zip(p.reading_en, p.reading_zh, strict=False)
             ],

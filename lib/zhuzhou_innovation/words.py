@@ -9,7 +9,7 @@ Glue keeps numbers in step with the data; these keep the words beside them in st
 `{word}`FORM A B`` compares B with A and writes FORM's word for "B is larger", "smaller" or
 "equal" in the page's language (for ranks, a smaller number is the higher place, so "rose" means
 climbed). Other words take one key: `met` (a target's status in the scorecard), `verdict` (the same
-in words, with the reason where it cannot be judged: "cannot be judged: ..."), `reading` (the
+in words, with the reason where it is not comparable: "not comparable: ..."), `reading` (the
 best reading of the promise the target belongs to: "probably missed"), `times` (2 reads
 "twice"), `fraction` (0.1 reads "a tenth"), `ordinal` (a rank of 2 reads "second"), `count`
 (3 reads "three"), `plural` (`{word}`plural KEY target targets``). `{holds}`EXPR`` prints nothing
@@ -43,13 +43,15 @@ COMPARISONS: dict[str, dict[str, tuple[str, str, str]]] = {
     "exceeds": {"en": ("exceeds", "falls short of", "equals"), "zh": ("超过", "低于", "等于")},
     "raises": {"en": ("raises", "lowers", "keeps"), "zh": ("提高", "降低", "保持")},
 }
-_STATUS = {
+# The book's one vocabulary for a target's formal status and a promise's best reading, (English,
+# Chinese): every table, verdict, slide and sentence that names a status reads it from here.
+STATUS = {
     "met": ("met", "完成"),
     "missed": ("missed", "未完成"),
-    "not comparable": ("cannot be judged", "无法判断"),
+    "not comparable": ("not comparable", "不可比"),
     "not yet reported": ("not yet reported", "尚无结果"),
 }
-_READING = {
+READING = {
     "met": ("met", "完成"),
     "probably met": ("probably met", "很可能完成"),
     "missed": ("missed", "未完成"),
@@ -57,6 +59,14 @@ _READING = {
     "possibly missed": ("possibly missed", "可能未完成"),
     "open": ("open", "尚无定论"),
 }
+
+
+def label(vocabulary: dict[str, tuple[str, str]], key: str, lang: str, capital: bool = False) -> str:
+    """`key`'s word in `vocabulary` (STATUS or READING) in `lang`; `capital` for a table cell."""
+    word = vocabulary[key][0 if lang == "en" else 1]
+    return word[:1].upper() + word[1:] if capital else word
+
+
 _COUNT_EN = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 _COUNT_ZH = ["零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十"]
 _TIMES_EN = {
@@ -154,7 +164,7 @@ def word(spec: str, facts: Facts, lang: str = "en") -> str:
             card = scorecard(facts.ds).set_index("target_id")
             if args[0] not in card.index:
                 raise ClaimError(f"{{word}}`{spec}`: {args[0]} is not a target")
-            return _STATUS[card.status[args[0]]][0 if lang == "en" else 1]
+            return label(STATUS, card.status[args[0]], lang)
         if form == "verdict":  # the scorecard's verdict worded by findings.verdict, in a sentence
             from .findings import verdict_of
 
@@ -166,7 +176,7 @@ def word(spec: str, facts: Facts, lang: str = "en") -> str:
             found = found[found.target_ids.str.split(", ").map(lambda ids: args[0] in ids)]
             if found.empty:
                 raise ClaimError(f"{{word}}`{spec}`: {args[0]} is not a target")
-            return _READING[found.reading.iloc[0]][0 if lang == "en" else 1]
+            return label(READING, found.reading.iloc[0], lang)
         value = facts.value(args[0]) if args else math.nan
         if form == "times":
             return _times(value, lang)
