@@ -35,7 +35,10 @@ def test_the_vocabulary_names_every_status_and_reading_the_scorecard_gives_and_n
 @pytest.mark.parametrize("lang", LANGS)
 def test_tables_name_statuses_and_readings_from_the_vocabulary(ds, lang):
     shown = {
-        "chapter 03's outcomes": (set(tables.zz2021_targets(ds, lang).frame.iloc[:, -1]), names(STATUS, lang)),
+        "chapter 03's outcomes": (
+            set(tables.zz2021_targets(ds, lang).frame.iloc[:, -1]),
+            names(STATUS, lang),
+        ),
         "chapter 05's answers": (
             set(tables.zz2022_answers(ds, lang).frame.iloc[:, 0]),
             names(STATUS, lang, capital=True),
