@@ -114,3 +114,31 @@ def test_the_chinese_edition_writes_numbers_as_printed(tmp_path):
     assert code == 0, log
     page = (out / "book" / "chapter.html").read_text(encoding="utf-8")
     assert ">206.2亿元</a>" in page and ">约3425亿元</a>" in page
+
+
+def test_a_chinese_tooltip_reads_in_chinese_with_chinese_colons(tmp_path):
+    """A count's working is in English words ("the 2021 review's goals for 2022 = 11"): the Chinese
+    tooltip leaves it out and the Chinese derived-numbers page marks it English; labels end in ：."""
+    text = "# Chapter\n\n{num}`zz2021-goals-for-2022`与{num}`zz2021-044`。\n"
+    code, out, log = build(tmp_path, text, "zh_CN")
+    assert code == 0, log
+    page = (out / "book" / "chapter.html").read_text(encoding="utf-8")
+    tips = [
+        part.split("</p>")[0].split('<span class="zz-numwrap"')[0]
+        for part in page.split('role="tooltip"')[1:]
+    ]
+    assert len(tips) == 2
+    for tip in tips:
+        words = re.sub(r"<[^>]+>", "", tip.split(">", 1)[1]).rstrip("与。")
+        assert not re.search(r"[A-Za-z]", words), words
+        assert "：" in words and ": " not in words, words
+    derived = (out / "book" / "derived.html").read_text(encoding="utf-8")
+    assert '算式：<code lang="en">the 2021 review&#x27;s goals for 2022 = 11</code>' in derived
+
+
+def test_a_working_writes_a_year_without_a_separator():
+    from zhuzhou_innovation.load import load_dataset
+    from zhuzhou_innovation.quantities import quantity
+
+    q = quantity(load_dataset(), "last-outcome-year")
+    assert q.arithmetic.endswith(f"= {q.value:.0f}") and "," not in q.arithmetic

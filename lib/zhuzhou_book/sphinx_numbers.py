@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import html
 import itertools
+import re
 import types
 from collections import defaultdict
 from pathlib import Path
@@ -48,6 +49,7 @@ SOURCES_DIR = "book/sources"  # one generated page per source text (not committe
 
 LABELS: dict[str, dict[str, Any]] = {
     "en": {
+        "colon": ": ",
         "printed": "Printed",
         "suspect": "Flagged suspect",
         "derived": "Derived, not printed",
@@ -73,6 +75,7 @@ LABELS: dict[str, dict[str, Any]] = {
         "published": "Published",
     },
     "zh": {
+        "colon": "：",
         "printed": "原文",
         "suspect": "存疑",
         "derived": "推算值，原文未载",
@@ -138,7 +141,7 @@ def _tooltip(app: Sphinx, key: str) -> str:
         cite = source.citation_en if lang == "en" else source.citation_zh
         parts = [
             f'<span class="zz-q" lang="zh-Hans">「{html.escape(r.quote)}」</span>',
-            f'<span class="zz-meta">{labels["printed"]}: <span lang="zh-Hans">'
+            f'<span class="zz-meta">{labels["printed"]}{labels["colon"]}<span lang="zh-Hans">'
             f"{html.escape(r.as_printed)}</span> · {mark_chinese(cite)}</span>",
         ]
         if r.flag:
@@ -150,9 +153,20 @@ def _tooltip(app: Sphinx, key: str) -> str:
     formula = q.formula_en if lang == "en" else q.formula_zh
     return (
         f'<span class="zz-meta">{mark_chinese(title)}</span>'
-        f'<span class="zz-meta">{labels["derived"]}: {mark_chinese(formula)}</span>'
-        f'<span class="zz-meta">{html.escape(q.arithmetic)}</span>'
+        f'<span class="zz-meta">{labels["derived"]}{labels["colon"]}{mark_chinese(formula)}</span>'
+        + _working(q.arithmetic, lang, "span", 'class="zz-meta"')
     )
+
+
+def _working(arithmetic: str, lang: str, tag: str, attrs: str = "") -> str:
+    """A quantity's working as HTML. Counts are worked out in English words ("the 2021 review's
+    goals for 2022 = 11"): on a Chinese page such a working is marked English, and a tooltip, which
+    must read in the page's language, leaves it out (the formula above it says the same)."""
+    worded = lang != "en" and re.search(r"[A-Za-z]", arithmetic)
+    if worded and tag == "span":
+        return ""
+    attrs = " ".join(filter(None, [attrs, 'lang="en"' if worded else ""]))
+    return f"<{tag}{' ' + attrs if attrs else ''}>{html.escape(arithmetic)}</{tag}>"
 
 
 class zz_numwrap(nodes.Inline, nodes.Element):
@@ -379,15 +393,15 @@ def _every_number(app: Sphinx, docname: str) -> str:
             note_text = (
                 mark_chinese(r.note) if lang == "en" else f'<span lang="en">{mark_chinese(r.note)}</span>'
             )
-            note = f'<p class="zz-note">{labels["note"]}: {note_text}</p>' if r.note else ""
+            note = f'<p class="zz-note">{labels["note"]}{labels["colon"]}{note_text}</p>' if r.note else ""
             out.append(
                 f'<div class="zz-row" id="{r.id}"><p><strong>{mark_chinese(fact.text(lang))}</strong> · '
                 f"{mark_chinese(name)} · {mark_chinese(where)} · {format_period(r.period, lang)} · "
                 f'{labels["kind"][r.kind]}{flag} <span class="zz-id">{r.id}</span></p>'
                 f'<blockquote lang="zh-Hans"><a href="{_uri(app, docname, page, r.id)}">'
                 f"{html.escape(r.quote)}</a></blockquote>"
-                f'<p>{labels["printed"]}: <span lang="zh-Hans">{html.escape(r.as_printed)}</span> · '
-                f"{labels['used']}: {used_html}</p>{note}</div>"
+                f'<p>{labels["printed"]}{labels["colon"]}<span lang="zh-Hans">{html.escape(r.as_printed)}</span> · '
+                f"{labels['used']}{labels['colon']}{used_html}</p>{note}</div>"
             )
         out.append("</section>")
     return "\n".join(out)
@@ -411,17 +425,21 @@ def _derived_numbers(app: Sphinx, docname: str) -> str:
         if q.explained_in and q.explained_in in std.labels:
             doc, anchor, _ = std.labels[q.explained_in]
             explained = (
-                f'<p>{labels["explained"]}: <a href="{_uri(app, docname, doc, anchor)}">'
+                f'<p>{labels["explained"]}{labels["colon"]}<a href="{_uri(app, docname, doc, anchor)}">'
                 f"{mark_chinese(_title(app.env, doc))}</a></p>"
             )
         caveat = q.caveat_en if lang == "en" else q.caveat_zh
-        caveat = f'<p class="zz-note">{labels["caveat"]}: {mark_chinese(caveat)}</p>' if caveat else ""
+        caveat = (
+            f'<p class="zz-note">{labels["caveat"]}{labels["colon"]}{mark_chinese(caveat)}</p>'
+            if caveat
+            else ""
+        )
         out.append(
             f'<div class="zz-row" id="{name}"><p><strong>{mark_chinese(fact.text(lang))}</strong> · '
             f'{mark_chinese(q.en if lang == "en" else q.zh)} <span class="zz-id">{name}</span></p>'
-            f"<p>{labels['formula']}: {mark_chinese(q.formula_en if lang == 'en' else q.formula_zh)}</p>"
-            f"<p>{labels['working']}: <code>{html.escape(q.arithmetic)}</code></p>"
-            f"<p>{labels['inputs']}: {'; '.join(inputs)}</p>{explained}{caveat}</div>"
+            f"<p>{labels['formula']}{labels['colon']}{mark_chinese(q.formula_en if lang == 'en' else q.formula_zh)}</p>"
+            f"<p>{labels['working']}{labels['colon']}{_working(q.arithmetic, lang, 'code')}</p>"
+            f"<p>{labels['inputs']}{labels['colon']}{'; '.join(inputs)}</p>{explained}{caveat}</div>"
         )
     return "\n".join(out)
 

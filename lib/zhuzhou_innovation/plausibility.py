@@ -56,7 +56,7 @@ VERDICTS: dict[frozenset[str], tuple[str, str]] = {
     frozenset({"zz2021-015", "gdp"}): (
         "An industry's value added is a part of GDP by definition; "
         "the 2022 review prints a share of the same size.",
-        "产业增加值本就是GDP的一部分；2022年综述给出的占比与此相当。",
+        "产业增加值本就是GDP的一部分；2022年回眸给出的占比与此相当。",
     ),
 }
 

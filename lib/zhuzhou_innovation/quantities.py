@@ -134,6 +134,14 @@ def _plain(x: float, digits: int = 2) -> str:
     return text if text not in ("-0", "") else "0"
 
 
+def _shown_value(term: Term) -> str:
+    """A working's result: a year (a whole number its label calls one) without a separator, 2019
+    and not 2,019; any other number as `_plain` writes it."""
+    if "year" in term.shown and float(term.value).is_integer():
+        return f"{term.value:.0f}"
+    return _plain(term.value)
+
+
 def _interval_op(op: str, a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
     """The range of a op b for a, b in the given ranges (inf-safe)."""
     if op == "+":
@@ -282,7 +290,7 @@ class Rows:
             d.unit,
             term.qualifier,
             term.inputs,
-            f"{term.shown} = {_plain(term.value)}" if term.inputs else _plain(term.value),
+            f"{term.shown} = {_shown_value(term)}" if term.inputs else _shown_value(term),
             d.en,
             d.zh,
             d.formula_en,

@@ -456,7 +456,7 @@ def tallies(ds: Dataset) -> pd.DataFrame:
                 ["zz2021-053", "zz2022-030"],
                 (
                     "New provincial platforms in 2022: the items the 2022 review names, against the goal",
-                    "2022年新增省级平台：2022年综述列出的项目与目标",
+                    "2022年新增省级平台：2022年回眸列出的项目与目标",
                 ),
                 (
                     f"{_num(items)} of {_num(target)}: at most {_pct(items.value / target.value * 100)}",
@@ -567,7 +567,7 @@ def pledge_ratios(ds: Dataset) -> pd.DataFrame:
                     "High-tech certification subsidies (万元 a firm): "
                     "first certification against re-certification, "
                     "and the 2022 review's shorthand",
-                    "高企认定补助（万元/家）：首次认定与重新认定，及2022年综述的简称",
+                    "高企认定补助（万元/家）：首次认定与重新认定，及2022年回眸的简称",
                 ),
                 f"{wan[0]} + {wan[1]} = {format_number(round(first * 1e4, 2))} ≥ {wan[2]} + {wan[3]} = "
                 f"{format_number(round(renew * 1e4, 2))}; 2022: {shorthand}",  # numbers and the print only
@@ -578,9 +578,9 @@ def pledge_ratios(ds: Dataset) -> pd.DataFrame:
                     "four amounts."
                     if ok
                     else "The amounts do not fit each other or the 2022 review's shorthand.",
-                    "首次认定补助高于重新认定；2022年综述的简称与这四个数额一致。"
+                    "首次认定补助高于重新认定；2022年回眸的简称与这四个数额一致。"
                     if ok
-                    else "数额彼此不符或与2022年综述的简称不符。",
+                    else "数额彼此不符或与2022年回眸的简称不符。",
                 ),
             )
         )

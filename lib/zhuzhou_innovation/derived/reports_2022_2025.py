@@ -105,7 +105,7 @@ def _count(names: tuple[str, ...], n: int, shown: str) -> Term:
 def _zz2022_suspects(r):
     obs = r.ds.observations
     ids = tuple(obs[(obs.source == "zz2022") & (obs.flag == "suspect")].id)
-    return _count(ids, len(ids), "flagged rows of zz2022")
+    return _count(ids, len(ids), "flagged rows of the 2022 review")
 
 
 @derived(
@@ -413,7 +413,9 @@ def _goals_for_2022(r: Rows, status: str | None = None) -> Term:
     if status is not None:
         card = card[card.status == status]
     return _count(
-        tuple(card.target_id), len(card), f"goals for 2022 of zz2021{'' if status is None else ', ' + status}"
+        tuple(card.target_id),
+        len(card),
+        f"the 2021 review's goals for 2022{'' if status is None else ', ' + status}",
     )
 
 
@@ -437,7 +439,7 @@ def _goals_all(r):
     en="Goals for 2022 the 2022 review shows met",
     zh="2022年回眸显示已完成的2022年目标数",
     formula_en="goals for 2022 whose scorecard status is met",
-    formula_zh="计分表中状态为完成的2022年目标数",
+    formula_zh="目标对照表中状态为完成的2022年目标数",
 )
 def _goals_met(r):
     return _goals_for_2022(r, "met")
@@ -448,9 +450,9 @@ def _goals_met(r):
     unit="count",
     explained_in="ch-zz2022",
     en="Goals for 2022 the 2022 review speaks to but cannot settle",
-    zh="2022年回眸有所涉及但无法判断的2022年目标数",
+    zh="2022年回眸有所涉及但不可比的2022年目标数",
     formula_en="goals for 2022 whose scorecard status is not comparable",
-    formula_zh="计分表中状态为无法判断的2022年目标数",
+    formula_zh="目标对照表中状态为不可比的2022年目标数",
 )
 def _goals_unjudged(r):
     return _goals_for_2022(r, "not comparable")
@@ -463,7 +465,7 @@ def _goals_unjudged(r):
     en="Goals for 2022 no later report answers",
     zh="尚无后续报告回应的2022年目标数",
     formula_en="goals for 2022 whose scorecard status is not yet reported",
-    formula_zh="计分表中状态为尚无结果的2022年目标数",
+    formula_zh="目标对照表中状态为尚无结果的2022年目标数",
 )
 def _goals_open(r):
     return _goals_for_2022(r, "not yet reported")
@@ -488,7 +490,7 @@ def _zz2025_rows(r: Rows):
 )
 def _zz2025_goals(r):
     rows = _zz2025_rows(r)
-    return _count(tuple(rows.id), len(rows), "rows of zz2025")
+    return _count(tuple(rows.id), len(rows), "rows of the 2025 reply")
 
 
 @derived(
@@ -503,7 +505,7 @@ def _zz2025_goals(r):
 def _zz2025_dated(r):
     rows = _zz2025_rows(r)
     dated = rows[[r_.period[:4] in r_.quote for r_ in rows.itertuples()]]
-    return _count(tuple(dated.id), len(dated), "goals of zz2025 whose quote prints the year")
+    return _count(tuple(dated.id), len(dated), "goals of the 2025 reply whose quote prints the year")
 
 
 @derived(

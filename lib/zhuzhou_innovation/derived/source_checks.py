@@ -530,7 +530,7 @@ def _hte_floor(r):
     unit="count",
     explained_in="sc-counts",
     en="Enterprise national key laboratories the 2022 review names as approved",
-    zh="2022年综述点名获批的企业全国重点实验室",
+    zh="2022年回眸点名获批的企业全国重点实验室",
     formula_en="laboratories named in the sentence, counted",
     formula_zh="该句点名的实验室计数",
 )
@@ -599,7 +599,7 @@ def _top_ten_output(r):
     unit="pct",
     explained_in="sc-tallies",
     en="The provincial platforms the 2022 review names, as a share of the goal for 2022",
-    zh="2022年综述列出的省级平台占2022年目标的比重",
+    zh="2022年回眸列出的省级平台占2022年目标的比重",
     formula_en="provincial engineering research centres approved ÷ new provincial platforms planned × 100",
     formula_zh="获批省工程技术研究中心数 ÷ 计划新增省级平台数 × 100",
 )
