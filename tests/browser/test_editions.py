@@ -97,6 +97,28 @@ def test_clicking_the_edition_link_opens_the_same_page_in_the_other_edition(brow
         page.close()
 
 
+@pytest.mark.parametrize("path", ["book/intro.html", "zh/book/intro.html"])
+def test_the_edition_link_sits_in_the_article_header_beside_its_buttons(browser, server, path):
+    """Not on a line of its own above them, half under the page's header (as it was)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.goto(f"{server}/{path}")
+        box = page.evaluate(
+            """() => {
+              const r = e => document.querySelector(e).getBoundingClientRect();
+              const link = r('a.edition-switch'), bar = r('.bd-header-article'),
+                    header = r('header.bd-header'), button = r('.article-header-buttons');
+              return {top: link.top, bottom: link.bottom, barTop: bar.top, barBottom: bar.bottom,
+                      headerBottom: header.bottom, buttonTop: button.top, buttonBottom: button.bottom};
+            }"""
+        )
+        assert box["top"] >= box["headerBottom"] and box["top"] >= box["barTop"], box
+        assert box["bottom"] <= box["barBottom"], box
+        assert box["top"] < box["buttonBottom"] and box["bottom"] > box["buttonTop"], box
+    finally:
+        page.close()
+
+
 def _translated() -> list[str]:
     """The pages of the table of contents whose translation is done (not in locales/zh_CN/PENDING)."""
     return [d for d in toc_pages() if d not in PENDING]
