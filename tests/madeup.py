@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from zhuzhou_innovation.load import columns
 
-
-def _observation_columns() -> tuple[str, ...]:
-    """The columns of observations.csv, as the schema (data/datapackage.json) names them."""
-    package = json.loads(
-        (Path(__file__).resolve().parents[1] / "data" / "datapackage.json").read_text("utf-8")
-    )
-    table = next(r for r in package["resources"] if r["name"] == "observations")
-    return tuple(f["name"] for f in table["schema"]["fields"])
-
-
-COLUMNS = _observation_columns()
+COLUMNS = tuple(columns("observations"))
 
 
 def observation(id_: str, **fields) -> dict:

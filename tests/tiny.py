@@ -7,25 +7,9 @@ from dataclasses import replace
 from functools import cache
 
 import pandas as pd
-from zhuzhou_innovation.load import Dataset, load_dataset
+from zhuzhou_innovation.load import Dataset, columns, load_dataset
 
-COLUMNS = [
-    "id",
-    "source",
-    "region",
-    "indicator",
-    "period",
-    "kind",
-    "value",
-    "unit",
-    "as_printed",
-    "quote",
-    "flag",
-    "note",
-    "share_of",
-    "target_measure",
-    "qualifier",
-]
+COLUMNS = columns("observations")
 
 
 @cache

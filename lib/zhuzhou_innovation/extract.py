@@ -32,28 +32,11 @@ from decimal import Decimal, localcontext
 from fractions import Fraction
 from pathlib import Path
 
-from .load import Dataset, RowContext, load_dataset, row_problems
+from .load import Dataset, RowContext, columns, load_dataset, row_problems
 from .paths import BUILD
 from .printed import Number, clause, find_numbers, value_in
 
-COLUMNS = [
-    "id",
-    "source",
-    "region",
-    "indicator",
-    "period",
-    "kind",
-    "value",
-    "unit",
-    "as_printed",
-    "quote",
-    "flag",
-    "note",
-    "share_of",
-    "target_measure",
-    "qualifier",
-    "label_zh",
-]
+COLUMNS = columns("observations")  # a candidate row has every column of observations.csv
 EXTRA = ["line", "why"]
 
 _UNIT_OF_MEASURE = {

@@ -13,6 +13,7 @@ Set ZHUZHOU_DATA to load another copy of the data (the tests do, to try bad inpu
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,6 +68,14 @@ class Dataset:
     observations: pd.DataFrame
     texts: dict[str, str]
     data_dir: Path
+
+
+def columns(table: str, path: str | Path | None = None) -> list[str]:
+    """The columns of `table` in the order data/datapackage.json names them: the one list, read by
+    the extraction assistant and the tests' made-up rows, so a new column needs no second edit."""
+    package = json.loads(((Path(path) if path else data_dir()) / "datapackage.json").read_text("utf-8"))
+    resource = next(r for r in package["resources"] if r["name"] == table)
+    return [f["name"] for f in resource["schema"]["fields"]]
 
 
 def files_read() -> list[str]:
