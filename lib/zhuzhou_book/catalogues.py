@@ -33,6 +33,10 @@ LANGUAGE = "zh_CN"
 LOCALES = REPO / "locales"
 POT_DIR = BUILD / "gettext"
 POT_DOCTREES = BUILD / ".doctrees-gettext"
+# Sphinx's own interface words ("Link to this heading"), which its zh_CN catalogue leaves
+# untranslated: Sphinx reads locales/<language>/LC_MESSAGES/sphinx.po before its own, so the
+# project fills the gaps there. It belongs to no page, so `make catalogues` keeps it.
+SPHINX_CATALOGUE = "sphinx"
 PENDING = "PENDING"  # locales/<language>/PENDING: one docname a line, `#` comments
 
 # Roles whose whole text must come back unchanged (a value, a word chosen by the data, a guard, glue),
@@ -184,7 +188,7 @@ def check_against_templates(
     folder = root / "locales" / language / "LC_MESSAGES"
     for po in sorted(folder.rglob("*.po")):
         docname = po.relative_to(folder).with_suffix("").as_posix()
-        if docname not in pots:
+        if docname not in pots and docname != SPHINX_CATALOGUE:
             problems.append(
                 Problem(
                     po.relative_to(root).as_posix(),
@@ -291,7 +295,7 @@ def update(root: Path = REPO, pot_dir: Path = POT_DIR, language: str = LANGUAGE)
     folder = root / "locales" / language / "LC_MESSAGES"
     for po in sorted(folder.rglob("*.po")):
         rel = po.relative_to(folder).with_suffix(".pot")
-        if not (pot_dir / rel).is_file():
+        if not (pot_dir / rel).is_file() and rel.stem != SPHINX_CATALOGUE:
             print(f"Delete: {po.relative_to(root)} (its page has no message any more)")
             po.unlink()
             po.with_suffix(".mo").unlink(missing_ok=True)

@@ -333,7 +333,7 @@ FIGURES: dict[str, FigureSpec] = {
                     (
                         {
                             "en": "High-tech industry value added (% of GDP)",
-                            "zh": "高新技术产业增加值占GDP比重（%）",
+                            "zh": "高新技术产业增加值占地区生产总值比重（%）",
                         },
                         ["yf2020-007", "yf2020-008"],
                     ),
@@ -395,7 +395,7 @@ FIGURES: dict[str, FigureSpec] = {
                     (
                         {
                             "en": "High-tech industry value added (% of GDP)",
-                            "zh": "高新技术产业增加值占GDP比重（%）",
+                            "zh": "高新技术产业增加值占地区生产总值比重（%）",
                         },
                         ["yf2020-008", "zz2022-005"],
                     ),

@@ -56,7 +56,7 @@ VERDICTS: dict[frozenset[str], tuple[str, str]] = {
     frozenset({"zz2021-015", "gdp"}): (
         "An industry's value added is a part of GDP by definition; "
         "the 2022 review prints a share of the same size.",
-        "产业增加值本就是GDP的一部分；2022年回眸给出的占比与此相当。",
+        "产业增加值本就是地区生产总值的一部分；2022年回眸给出的占比与此相当。",
     ),
 }
 
@@ -141,7 +141,7 @@ def screen(ds: Dataset, factor: float = FACTOR) -> pd.DataFrame:
                 total.implied / r.value,
                 f"{_label(r, 'en')} is {format_value(round(share, 1), 'pct')} of the GDP implied "
                 f"for {format_period(total.period)}",
-                f"{_label(r, 'zh')}相当于推算的{format_period(total.period, 'zh')}GDP的"
+                f"{_label(r, 'zh')}相当于推算的{format_period(total.period, 'zh')}地区生产总值的"
                 f"{format_value(round(share, 1), 'pct', lang='zh')}",
             )
         )
@@ -322,7 +322,9 @@ def yardsticks(ds: Dataset, reading: pd.Series, lang: str = "en", name: bool = T
         share = format_value(float(f"{reading.gdp_share:.2g}"), "pct", lang=lang)
         year = format_period(reading.gdp_period, lang)
         parts.append(
-            f"{share} of the GDP implied for {year}" if lang == "en" else f"相当于推算的{year}GDP的{share}"
+            f"{share} of the GDP implied for {year}"
+            if lang == "en"
+            else f"相当于推算的{year}地区生产总值的{share}"
         )
     if reading.count_id:
         count = obs.loc[reading.count_id]

@@ -5,7 +5,7 @@ A definition is a short function of the printed rows, written as ordinary arithm
     @derived("gdp-2021-example", unit="100m_cny",
              en="Zhuzhou's GDP in 2021, implied", zh="推算的2021年株洲市地区生产总值",
              formula_en="technology-contract turnover ÷ its share of GDP",
-             formula_zh="技术合同成交额 ÷ 其占GDP比重")
+             formula_zh="技术合同成交额 ÷ 其占地区生产总值比重")
     def _(r):
         return r["zz2021-044"] / r["zz2021-045"] * 100
 

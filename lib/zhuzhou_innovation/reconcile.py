@@ -779,7 +779,7 @@ SIMILAR = (
         "全社会研发投入占比",
         "same measure",
         "R&D spending as a share of GDP under two names.",
-        "研发经费占GDP比重的两种叫法。",
+        "研发经费占地区生产总值比重的两种叫法。",
     ),
     Names(
         ("zz2021-047",),

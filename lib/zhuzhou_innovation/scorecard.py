@@ -168,13 +168,13 @@ RULES: dict[str, dict[str, str]] = {
     "suspect read": {
         "en": "The outcome is flagged suspect and its note proposes where the decimal point belongs: "
         "the target is judged on that reading, as probable only.",
-        "zh": "结果被标记为存疑，其说明指出了小数点应在的位置：按该读法判断，仅为可能结果。",
+        "zh": "结果被标记为存疑，其说明指出了小数点应在的位置：按该读法判断，且只判为“很可能”。",
     },
     "share implies growth": {
         "en": "A growth target answered only by a share of GDP: the share, applied to the largest GDP any "
         "source gives or assumes for that year, gives the most the level can have grown; if even "
         "that falls short of the target, it was probably missed.",
-        "zh": "增长目标只有占GDP比重可对照：以各来源给出或隐含的当年最大GDP乘以该比重，得到增长的上限；"
+        "zh": "增长目标只有占地区生产总值比重可对照：以各来源给出或隐含的当年最大地区生产总值乘以该比重，得到增长的上限；"
         "若上限仍低于目标，则很可能未完成。",
     },
     "later goal lower": {
@@ -340,7 +340,7 @@ def read_share_growth(p: pd.Series, ev: Evidence) -> Reading | None:
         f"{format_value(p.target, 'pct', p.target_qualifier)} targeted"
     )
     zh = (
-        f"即使按各来源给出或隐含的{p.period}年最大GDP计算，{format_value(share.value, 'pct', '', 'zh')}"
+        f"即使按各来源给出或隐含的{p.period}年最大地区生产总值计算，{format_value(share.value, 'pct', '', 'zh')}"
         f"的比重意味着增长至多{most.value:.1f}%，目标为{format_value(p.target, 'pct', p.target_qualifier, 'zh')}"
     )
     return Reading("probably missed", "share implies growth", en, zh, value=most.value, inputs=most.inputs)

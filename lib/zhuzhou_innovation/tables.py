@@ -297,7 +297,7 @@ def sc_screen(ds: Dataset, lang: str = "en") -> Table:
     caption = {
         "en": "Unflagged numbers a factor of five or more away from the same measure elsewhere, or above a "
         "fifth of the GDP implied for their year",
-        "zh": "与同一指标其他数字相差五倍以上、或超过当年推算GDP五分之一的未标记数字",
+        "zh": "与同一指标其他数字相差五倍以上、或超过当年推算地区生产总值五分之一的未标记数字",
     }[lang]
     return _wrapping(readable_table(frame, headers, caption, f"sc-screen-{lang}"))
 
@@ -744,7 +744,7 @@ def sources_table(ds: Dataset, lang: str = "en") -> Table:
 
 def _printed_name(ds: Dataset, row: dict, lang: str) -> str:
     """`printed_name`, and for a share what it is a share of (here always GDP)."""
-    share = {"en": ", share of GDP", "zh": "（占GDP比重）"}[lang] if row["kind"] == "share" else ""
+    share = {"en": ", share of GDP", "zh": "（占地区生产总值比重）"}[lang] if row["kind"] == "share" else ""
     return printed_name(ds, row, lang) + share
 
 

@@ -379,9 +379,9 @@ def _last_year(r):
     unit="pct",
     explained_in="ch-targets",
     en="Growth of high-tech value added in 2022 at most, on the 2022 plan's GDP",
-    zh="按2022年目标隐含GDP计算的2022年高新技术产业增加值增速上限",
+    zh="按2022年目标隐含地区生产总值计算的2022年高新技术产业增加值增速上限",
     formula_en="the 2022 share of GDP × the GDP the 2022 targets assume ÷ the 2021 level − 1, in percent",
-    formula_zh="2022年占GDP比重 × 2022年目标隐含GDP ÷ 2021年数值 − 1（百分比）",
+    formula_zh="2022年占地区生产总值比重 × 2022年目标隐含地区生产总值 ÷ 2021年数值 − 1（百分比）",
 )
 def _htva_most(r):
     return scorecard.share_growth_term(r, "zz2021-051")
@@ -392,9 +392,9 @@ def _htva_most(r):
     unit="pct",
     explained_in="ch-targets",
     en="The share of GDP high-tech value added needed in 2022 for the growth target, on the plan's GDP",
-    zh="按2022年目标隐含GDP，实现增长目标所需的2022年高新技术产业增加值占比",
+    zh="按2022年目标隐含地区生产总值，实现增长目标所需的2022年高新技术产业增加值占比",
     formula_en="the 2021 level × (1 + the growth targeted) ÷ the GDP the 2022 targets assume, in percent",
-    formula_zh="2021年数值 × （1 + 增长目标） ÷ 2022年目标隐含GDP（百分比）",
+    formula_zh="2021年数值 × （1 + 增长目标） ÷ 2022年目标隐含地区生产总值（百分比）",
 )
 def _htva_needed(r):
     return r["zz2021-015"] * (1 + r["zz2021-051"] / 100) / r.q("gdp-2022-plan-implied") * 100

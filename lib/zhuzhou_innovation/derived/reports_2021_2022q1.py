@@ -265,7 +265,7 @@ def _per_firm(r):
     en="R&D personnel in 2021, read with the lost decimal place restored (3.9万)",
     zh="补回小数点后的2021年研发人员总量（3.9万）",
     formula_en="R&D personnel as printed, with the decimal point the row's note restores",
-    formula_zh="按该行说明恢复小数点的原文研发人员总量",
+    formula_zh="按该行说明补回小数点的原文研发人员总量",
     caveat_en="A reading of a suspect print, not a printed number.",
     caveat_zh="为对存疑数字的解读，非原文数字。",
 )

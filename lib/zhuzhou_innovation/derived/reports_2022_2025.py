@@ -400,7 +400,7 @@ def _tc_2023(r):
     en="The 2022 GDP implied if high-tech value added grew as targeted",
     zh="若高新技术产业增加值按目标增长，推算的2022年地区生产总值",
     formula_en="value added 2021 × (1 + growth target ÷ 100) ÷ its printed share of GDP in 2022",
-    formula_zh="2021年增加值 ×（1 + 增长目标 ÷ 100）÷ 2022年占GDP比重",
+    formula_zh="2021年增加值 ×（1 + 增长目标 ÷ 100）÷ 2022年占地区生产总值比重",
 )
 def _gdp_if_va(r):
     return r["zz2021-015"] * (1 + r["zz2021-051"] / 100) / (r["zz2022-005"] / 100)

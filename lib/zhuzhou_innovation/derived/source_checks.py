@@ -55,9 +55,9 @@ def _allowed(r, growth_id: str, end: str) -> Term:
     unit="pct",
     explained_in="sc-implied-gdp",
     en="High-tech value added as a share of GDP in 2021, implied",
-    zh="推算的2021年高新技术产业增加值占GDP比重",
+    zh="推算的2021年高新技术产业增加值占地区生产总值比重",
     formula_en="high-tech value added in 2021 ÷ the GDP implied for 2021 × 100",
-    formula_zh="2021年高新技术产业增加值 ÷ 推算的2021年GDP × 100",
+    formula_zh="2021年高新技术产业增加值 ÷ 推算的2021年地区生产总值 × 100",
 )
 def _ht_share(r):
     return r["zz2021-015"] / r.q("gdp-2021-implied") * 100
@@ -69,7 +69,7 @@ def _ht_share(r):
     explained_in="sc-implied-gdp",
     en="GDP growth in 2022 that the printed high-tech share "
     "needs, had high-tech value added grown as planned",
-    zh="若高新技术产业增加值按目标增长，2022年占比所需的GDP增速",
+    zh="若高新技术产业增加值按目标增长，2022年占比所需的地区生产总值增速",
     formula_en="(1 + high-tech growth goal) × implied 2021 share ÷ printed 2022 share − 1, in percent",
     formula_zh="（1 + 高新技术产业增加值增速目标）× 推算的2021年占比 ÷ 2022年占比 − 1，以百分比计",
 )
@@ -82,9 +82,9 @@ def _gdp_growth_needed(r):
     unit="pct",
     explained_in="sc-plan-gdp",
     en="How far the GDP the 2022 targets assume is above the GDP implied for 2021",
-    zh="2022年目标隐含的GDP高出推算的2021年GDP的幅度",
+    zh="2022年目标隐含的地区生产总值高出推算的2021年地区生产总值的幅度",
     formula_en="(GDP the 2022 targets assume ÷ GDP implied for 2021 − 1) × 100",
-    formula_zh="（2022年目标隐含GDP ÷ 推算的2021年GDP − 1）× 100",
+    formula_zh="（2022年目标隐含地区生产总值 ÷ 推算的2021年地区生产总值 − 1）× 100",
 )
 def _gdp_2022_rise(r):
     return (r.q("gdp-2022-plan-implied") / r.q("gdp-2021-implied") - 1) * 100
@@ -95,9 +95,9 @@ def _gdp_2022_rise(r):
     unit="pct",
     explained_in="sc-plan-gdp",
     en="How far the GDP the 2025 targets assume is above the GDP implied for 2021",
-    zh="2025年目标隐含的GDP高出推算的2021年GDP的幅度",
+    zh="2025年目标隐含的地区生产总值高出推算的2021年地区生产总值的幅度",
     formula_en="(GDP the 2025 targets assume ÷ GDP implied for 2021 − 1) × 100",
-    formula_zh="（2025年目标隐含GDP ÷ 推算的2021年GDP − 1）× 100",
+    formula_zh="（2025年目标隐含地区生产总值 ÷ 推算的2021年地区生产总值 − 1）× 100",
 )
 def _gdp_2025_rise(r):
     return (r.q("gdp-2025-plan-implied") / r.q("gdp-2021-implied") - 1) * 100
@@ -169,7 +169,7 @@ def _suspects(r):
     unit="100m_cny",
     explained_in="sc-decimal-points",
     en="Income-tax relief per high-tech firm in 2022, with the decimal point the note restores",
-    zh="按说明恢复小数点后，2022年每家高企所得税减免额",
+    zh="按说明补回小数点后，2022年每家高企所得税减免额",
     formula_en="income-tax relief as the note reads it ÷ the firms granted it",
     formula_zh="按说明读出的所得税减免额 ÷ 获减免企业数",
 )
@@ -210,7 +210,7 @@ def _per_person(r):
     unit="100m_cny",
     explained_in="sc-decimal-points",
     en="R&D spending per R&D person in 2021, with the decimal point the note restores",
-    zh="按说明恢复小数点后的2021年人均研发经费",
+    zh="按说明补回小数点后的2021年人均研发经费",
     formula_en="R&D spending implied for 2021 ÷ R&D personnel as the note reads them",
     formula_zh="推算的2021年研发经费 ÷ 按说明读出的研发人员数",
     caveat_en=_DATA_YEAR_EN,

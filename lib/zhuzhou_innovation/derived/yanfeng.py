@@ -107,7 +107,7 @@ def _rd_rise(r):
     caveat_en=_END_YEAR_EN,
     caveat_zh=_END_YEAR_ZH,
     en="Rise of Yanfeng's high-tech share of GDP, 2015 to 2020",
-    zh="雁峰区高新技术产业增加值占GDP比重的提高（2015—2020年）",
+    zh="雁峰区高新技术产业增加值占地区生产总值比重的提高（2015—2020年）",
 )
 def _ht_rise(r):
     return r["yf2020-008"] - r["yf2020-007"]
@@ -364,7 +364,7 @@ def _rd_gap(r):
     unit="pp",
     explained_in=CMP,
     en="Yanfeng's high-tech share of GDP (2020) less Zhuzhou's (2022)",
-    zh="雁峰区（2020年）与株洲市（2022年）高新技术产业增加值占GDP比重之差",
+    zh="雁峰区（2020年）与株洲市（2022年）高新技术产业增加值占地区生产总值比重之差",
     formula_en="Yanfeng 2020 − Zhuzhou 2022",
     formula_zh="雁峰区2020年 − 株洲市2022年",
 )
