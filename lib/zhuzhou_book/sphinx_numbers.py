@@ -32,6 +32,7 @@ from docutils import nodes
 from docutils.parsers.rst import Directive
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.locale import _
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 from zhuzhou_innovation import words
@@ -372,7 +373,7 @@ def _every_number(app: Sphinx, docname: str) -> str:
         page = f"{SOURCES_DIR}/{src.id}"
         out.append(
             f'<section class="zz-source" id="source-{src.id}"><h2>{mark_chinese(cite)}'
-            f'<a class="headerlink" href="#source-{src.id}" title="Link to this heading">#</a></h2>'
+            f'<a class="headerlink" href="#source-{src.id}" title="{_("Link to this heading")}">#</a></h2>'
             f'<p><a href="{_uri(app, docname, page)}">{labels["read"]}</a> · '
             f"{labels['published']} {format_date(src.published, lang)}</p>"
         )

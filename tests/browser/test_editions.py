@@ -169,3 +169,12 @@ def test_the_chinese_pages_show_the_chinese_figures_with_chinese_alt_text(site):
 def test_the_pending_list_names_pages_of_the_book(site):
     assert set(toc_pages()) >= PENDING, f"not pages of _toc.yml: {sorted(PENDING - set(toc_pages()))}"
     assert (REPO / "locales" / "zh_CN" / "PENDING").is_file()
+
+
+def test_the_chinese_pages_permalinks_are_titled_in_chinese(site):
+    """Sphinx's zh_CN catalogue leaves them English; locales/zh_CN/LC_MESSAGES/sphinx.po fills it."""
+    pages = sorted((site / ZH / "book").glob("*.html"))
+    assert pages
+    english = [p.name for p in pages if 'title="Link to this' in p.read_text(encoding="utf-8")]
+    assert not english, english
+    assert 'title="链接到本节标题"' in (site / ZH / "book" / "intro.html").read_text(encoding="utf-8")
