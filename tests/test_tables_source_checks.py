@@ -55,3 +55,14 @@ def test_the_chinese_table_has_no_english_words(ds, build, args):
 
 def test_every_kind_of_check_has_names_in_both_languages():
     assert all(en and zh for en, zh in KINDS.values())
+
+
+_ASCII_BESIDE_CHINESE = re.compile(r"[\u4e00-\u9fff%] ?[(;]|[(;] ?[\u4e00-\u9fff]|[\u4e00-\u9fff] ?\)")
+
+
+@pytest.mark.parametrize("build, args", BUILDERS, ids=_IDS)
+def test_the_chinese_table_punctuates_as_chinese_does(ds, build, args):
+    """Full-width brackets and semicolons beside Chinese: 141.5%（2020年）, not 141.5% (2020年)."""
+    t = build(ds, *args, lang="zh")
+    cells = [str(v) for v in t.frame.to_numpy().ravel()]
+    assert [c for c in cells if _ASCII_BESIDE_CHINESE.search(c)] == [], build.__name__

@@ -251,6 +251,14 @@ def say_list(items: list[str], lang: str = "en") -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def aside(text: str, *inner: str, lang: str = "en") -> str:
+    """`text` with a bracketed aside, punctuated as the language does: "308 (2022, reported)" in
+    English, "308亿元（2022年，实际）" in Chinese (full-width brackets and comma, no space)."""
+    if lang == "en":
+        return f"{text} ({', '.join(inner)})"
+    return f"{text}（{'，'.join(inner)}）"
+
+
 def lower_first(name: str) -> str:
     """An indicator name inside a sentence: 'High-tech enterprises' reads 'high-tech enterprises',
     but names that open with an acronym ('R&D intensity', 'S&T commissioners') keep their capitals."""

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .load import Dataset
-from .narrative import format_number, format_period, format_value
+from .narrative import aside, format_number, format_period, format_value
 from .periods import period_key
 from .totals import implied_totals
 
@@ -80,8 +80,11 @@ def _label(row, lang: str) -> str:
     what = "target" if row.kind == "target" else "reported"
     if lang == "zh":
         what = "目标" if row.kind == "target" else "实际"
-    return (
-        f"{format_value(row.value, row.unit, row.qualifier, lang)} ({format_period(row.period, lang)} {what})"
+    period = format_period(row.period, lang)
+    return aside(
+        format_value(row.value, row.unit, row.qualifier, lang),
+        period + (" " if lang == "en" else "") + what,
+        lang=lang,
     )
 
 

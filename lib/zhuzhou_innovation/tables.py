@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .load import Dataset
-from .narrative import Table, format_observation, format_period, lower_first, readable_table
+from .narrative import Table, aside, format_observation, format_period, lower_first, readable_table
 from .words import READING, STATUS, label
 
 HEADERS = {
@@ -69,7 +69,7 @@ _SC_WORDS = {
         "implies": "implies a base of",
         "allowed": "allows",
         "to": "to",
-        "width": "points wide",
+        "width": "{width} points wide",
         "money": "Money in 亿元 (CNY 100 million), as the sources print it.",
         "note": "the note's reading",
     },
@@ -80,7 +80,7 @@ _SC_WORDS = {
         "implies": "推算基期为",
         "allowed": "允许",
         "to": "至",
-        "width": "个百分点宽",
+        "width": "区间宽{width}个百分点",
         "money": "金额单位：亿元（与原文一致）。",
         "note": "说明所采用的读法",
     },
@@ -156,15 +156,21 @@ def sc_growth(ds: Dataset, lang: str = "en") -> Table:
     for r in g.itertuples():
         row = obs.loc[r.id]
         if r.base_id:
+            lo = format_number(float(f"{r.allowed_lo:.4g}"))
+            hi = format_number(float(f"{r.allowed_hi:.4g}"))
+            width = w["width"].format(width=format_number(round(r.allowed_width, 1)))
             found = (
-                f"{w['allowed']} {format_number(float(f'{r.allowed_lo:.4g}'))}% {w['to']} "
-                f"{format_number(float(f'{r.allowed_hi:.4g}'))}% "
-                f"({format_number(round(r.allowed_width, 1))} {w['width']})"
+                f"{w['allowed']} {lo}% {w['to']} {hi}% ({width})"
+                if lang == "en"
+                else f"{w['allowed']}{lo}%{w['to']}{hi}%（{width}）"
             )
         elif r.level_id:
             unit = obs.unit[r.level_id]
-            found = f"{w['not printed']}; {w['implies']} " + format_value(
-                float(f"{r.implied_base:.3g}"), unit, r.level_qualifier, lang
+            base = format_value(float(f"{r.implied_base:.3g}"), unit, r.level_qualifier, lang)
+            found = (
+                f"{w['not printed']}; {w['implies']} {base}"
+                if lang == "en"
+                else f"{w['not printed']}；{w['implies']}{base}"
             )
         else:
             found = w["not printed"]
@@ -173,7 +179,7 @@ def sc_growth(ds: Dataset, lang: str = "en") -> Table:
         rows.append(
             {
                 "what": f"{what}, {where}" if lang == "en" else f"{where}{what}",
-                "printed": f"{row.as_printed} ({format_period(r.period, lang)})",
+                "printed": aside(row.as_printed, format_period(r.period, lang), lang=lang),
                 "found": found,
                 "verdict": _SC_VERDICT[lang][r.verdict],
             }
@@ -210,7 +216,7 @@ def sc_implied_totals(ds: Dataset, lang: str = "en") -> Table:
     frame = pd.DataFrame(
         {
             "what": [
-                f"{names[r.total]} ({basis[r.basis]}, {format_period(r.period, lang)})"
+                aside(names[r.total], basis[r.basis], format_period(r.period, lang), lang=lang)
                 for r in t.itertuples()
             ],
             "arithmetic": t.arithmetic.values,
@@ -359,7 +365,7 @@ def sc_printed_twice(ds: Dataset, lang: str = "en") -> Table:
     frame = pd.DataFrame(
         {
             "what": [
-                f"{printed_name(ds, _first_row(obs, g), lang)} ({format_period(g.period, lang)})"
+                aside(printed_name(ds, _first_row(obs, g), lang), format_period(g.period, lang), lang=lang)
                 for g in groups.itertuples()
             ],
             "printed": [
@@ -398,12 +404,19 @@ def sc_targets_below(ds: Dataset, lang: str = "en") -> Table:
     frame = pd.DataFrame(
         {
             "what": [printed_name(ds, obs.loc[r.id].to_dict(), lang) for r in b.itertuples()],
-            "target": [f"{obs.as_printed[r.id]} ({format_period(r.period, lang)})" for r in b.itertuples()],
+            "target": [
+                aside(obs.as_printed[r.id], format_period(r.period, lang), lang=lang) for r in b.itertuples()
+            ],
             "earlier": [
-                "; ".join(
-                    f"{obs.as_printed[i]} ({format_period(obs.period[i], lang)} {kind[obs.kind[i]]}"
-                    + (flag if obs.flag[i] else "")
-                    + ")"
+                ("; " if lang == "en" else "；").join(
+                    aside(
+                        obs.as_printed[i],
+                        format_period(obs.period[i], lang)
+                        + (" " if lang == "en" else "")
+                        + kind[obs.kind[i]]
+                        + (flag if obs.flag[i] else ""),
+                        lang=lang,
+                    )
                     for i in r.earlier_ids.split(", ")
                 )
                 for r in b.itertuples()
